@@ -1,0 +1,142 @@
+"""The Advisor: load and compile a rule pack once, then assess many profiles against it."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from concurrent.futures import Executor
+from pathlib import Path
+from typing import Any
+
+from advisor.compiler import CompiledPack, compile_pack
+from advisor.engine import DurableMatcher
+from advisor.errors import Problem, ProfileError
+from advisor.facts import profile_to_facts
+from advisor.inference import Inference, infer
+from advisor.loader import LoadedProfile, load_pack, load_profile, profile_from_data
+from advisor.pack import RulePack
+from advisor.profile import Profile
+from advisor.ranking import build_report
+from advisor.report import Report
+from advisor.suggest import did_you_mean
+from advisor.yamlsafe import LineMap, format_path, line_of
+
+ProfileInput = Profile | Mapping[str, Any] | str | Path | LoadedProfile
+
+
+def profile_hash(profile: Profile) -> str:
+    return hashlib.sha256(profile.model_dump_json().encode()).hexdigest()
+
+
+class Advisor:
+    """A rule pack loaded into durable_rules, ready to assess profiles.
+
+    Thread-safe: assessments of one Advisor are serialized by a lock (durable_rules' C module
+    holds the GIL anyway), and each runs in a fresh engine session that is deleted afterwards,
+    so no fact of one profile can reach another. For throughput use `assess_many` with a
+    process pool.
+    """
+
+    def __init__(self, rules: str | Path | RulePack | None = None) -> None:
+        self._rules_source = None if isinstance(rules, RulePack) else rules
+        self.pack: RulePack = rules if isinstance(rules, RulePack) else load_pack(rules)
+        self.compiled: CompiledPack = compile_pack(self.pack)
+        self._rules = {r.id: r for r in self.pack.rules}
+        self._matcher = DurableMatcher(self.compiled)
+
+    def __enter__(self) -> Advisor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Free the engine's rulesets. The Advisor cannot assess afterwards."""
+        self._matcher.close()
+
+    def load(self, source: ProfileInput) -> LoadedProfile:
+        """Any accepted profile input as a validated profile with its source and line map."""
+        if isinstance(source, LoadedProfile):
+            loaded = source
+        elif isinstance(source, Profile):
+            loaded = LoadedProfile(source, "<profile>", {})
+        elif isinstance(source, str | Path):
+            loaded = load_profile(source)
+        else:
+            loaded = LoadedProfile(profile_from_data(source, "<profile>"), "<profile>", {})
+        self._check_channels(loaded)
+        return loaded
+
+    def _check_channels(self, loaded: LoadedProfile) -> None:
+        """Channel ids in a profile must exist in this pack's catalogue."""
+        known = self.pack.channels
+        profile = loaded.profile
+        places: list[tuple[tuple[str | int, ...], str]] = []
+        for i, audience in enumerate(profile.audiences):
+            places += [(("audiences", i, "platforms", j), c) for j, c in enumerate(audience.platforms)]
+        for i, run in enumerate(profile.technology.current_channels):
+            places.append((("technology", "current_channels", i, "channel"), run.channel))
+        for i, channel in enumerate(profile.technology.required_channels):
+            places.append((("technology", "required_channels", i), channel))
+        problems = [
+            _channel_problem(loaded.source, loaded.lines, path, channel, known)
+            for path, channel in places
+            if channel not in known
+        ]
+        if problems:
+            raise ProfileError(problems)
+
+    def infer(self, profile: Profile) -> Inference:
+        """What fired for a profile, before ranking (for explanations and tests)."""
+        return infer(self.compiled, self._rules, profile_to_facts(profile), self._matcher)
+
+    def assess(self, source: ProfileInput) -> Report:
+        """Assess one profile: a model, a dict, a YAML/JSON file path, or a loaded profile."""
+        profile = self.load(source).profile
+        inference = self.infer(profile)
+        return build_report(
+            self.pack, self.compiled, self._rules, profile, profile_hash(profile), inference
+        )
+
+    def assess_many(
+        self, sources: Iterable[ProfileInput], executor: Executor | None = None
+    ) -> list[Report]:
+        """Assess many profiles, in input order. With an executor (a process pool, or a Dask or
+        Ray executor), each worker loads the same rule pack once and assesses its share."""
+        items = list(sources)
+        if executor is None:
+            return [self.assess(item) for item in items]
+        payloads = [_portable(self.load(item).profile) for item in items]
+        rules = None if self._rules_source is None else str(self._rules_source)
+        return list(executor.map(_assess_in_worker, [rules] * len(payloads), payloads))
+
+
+def _channel_problem(
+    source: str,
+    lines: LineMap,
+    path: tuple[str | int, ...],
+    channel: str,
+    known: Mapping[str, object],
+) -> Problem:
+    return Problem(
+        f"unknown channel '{channel}'",
+        source,
+        line_of(lines, path),
+        format_path(path),
+        hint=did_you_mean(channel, known) or "see `advisor channels`",
+    )
+
+
+def _portable(profile: Profile) -> dict[str, Any]:
+    return profile.model_dump(mode="json", exclude_computed_fields=True)
+
+
+_WORKER_ADVISORS: dict[str | None, Advisor] = {}
+
+
+def _assess_in_worker(rules: str | None, profile: dict[str, Any]) -> Report:
+    """Runs in a worker process: one Advisor per pack per process, reused across tasks."""
+    advisor = _WORKER_ADVISORS.get(rules)
+    if advisor is None:
+        advisor = _WORKER_ADVISORS[rules] = Advisor(rules)
+    return advisor.assess(profile)

@@ -1,0 +1,293 @@
+"""The only module that reads files: profiles (YAML/JSON) and rule packs (a folder, or the default
+pack shipped inside the package), validated, with every problem located by file and line."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.resources
+import re
+import types
+import typing
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from advisor.catalog import Catalogue, Manifest
+from advisor.errors import InputError, Problem, ProfileError, RuleError
+from advisor.pack import Location, RulePack
+from advisor.profile import Profile
+from advisor.rules import LocatedProblem, Rule, derived_reads, derived_writes, parse_rule
+from advisor.suggest import did_you_mean
+from advisor.yamlsafe import LineMap, Path as DataPath, format_path, line_of, parse_document
+
+MAX_FILE_BYTES = 1_000_000
+MANIFEST = "pack.yaml"
+CATALOGUE = "channels.yaml"
+DATA_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+@dataclass(frozen=True)
+class LoadedProfile:
+    profile: Profile
+    source: str
+    lines: LineMap
+
+
+def decode(raw: bytes, source: str) -> str:
+    """Bytes of a data file as text, or a clear error for empty, binary or non-UTF-8 content."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError(Problem(f"file is larger than {MAX_FILE_BYTES} bytes", source))
+    if not raw.strip():
+        raise InputError(Problem("file is empty", source, 1))
+    if b"\x00" in raw:
+        raise InputError(Problem("file is binary, not YAML or JSON text", source))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise InputError(Problem("file is not UTF-8 text", source, line)) from None
+    return text
+
+
+def read_bytes(path: Path | Traversable, source: str) -> bytes:
+    try:
+        if isinstance(path, Path):
+            if not path.exists():
+                raise InputError(Problem("no such file", source))
+            if path.is_dir():
+                raise InputError(Problem("is a folder, not a file", source))
+            if path.stat().st_size > MAX_FILE_BYTES:
+                raise InputError(Problem(f"file is larger than {MAX_FILE_BYTES} bytes", source))
+        return path.read_bytes()
+    except OSError as err:
+        raise InputError(Problem(f"cannot read: {err.strerror or err}", source)) from None
+
+
+# ---------------------------------------------------------------- profiles
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The model class behind Optional[...], list[...] or Annotated[...], if there is one."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType, list):
+        for arg in typing.get_args(annotation):
+            found = _unwrap(arg)
+            if isinstance(found, type) and issubclass(found, BaseModel):
+                return found
+        return None
+    return annotation
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        current = _unwrap(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+_QUOTED = re.compile(r"'([^']*)'")
+
+
+def validation_problems(
+    err: ValidationError, model: type[BaseModel], source: str, lines: LineMap
+) -> list[Problem]:
+    """Every Pydantic error as a located problem, with a did-you-mean where one helps."""
+    problems = []
+    for item in err.errors():
+        loc = tuple(p for p in item["loc"] if isinstance(p, str | int))
+        # Pydantic names the union branch it tried (e.g. 'float', 'str') in the location.
+        loc = tuple(p for p in loc if p not in ("float", "str", "int", "bool", "date"))
+        message = item["msg"]
+        hint = None
+        if item["type"] == "extra_forbidden":
+            parent = _model_at(model, loc[:-1])
+            message = f"unknown field '{loc[-1]}'"
+            if parent is not None:
+                hint = did_you_mean(str(loc[-1]), parent.model_fields)
+        elif item["type"] == "literal_error":
+            choices = _QUOTED.findall(str(item.get("ctx", {}).get("expected", "")))
+            message = f"unknown value {item['input']!r}"
+            hint = did_you_mean(str(item["input"]), choices) or (
+                f"expected one of: {', '.join(choices)}" if choices else None
+            )
+        elif item["type"] == "missing":
+            message = "required field is missing"
+        problems.append(
+            Problem(message, source, line_of(lines, loc), format_path(loc) or "(top)", hint=hint)
+        )
+    # The same location can be reported once per union branch; keep the first of each.
+    seen: set[tuple[int | None, str | None]] = set()
+    unique = []
+    for p in problems:
+        if (p.line, p.field) not in seen:
+            seen.add((p.line, p.field))
+            unique.append(p)
+    return unique
+
+
+def profile_from_data(data: Any, source: str, lines: LineMap | None = None) -> Profile:
+    """Validate already-parsed data as a profile, reporting every problem at once."""
+    lines = lines or {}
+    if not isinstance(data, Mapping):
+        raise ProfileError(Problem("a profile is a mapping with an 'organization' key", source, 1))
+    try:
+        return Profile.model_validate(dict(data))
+    except ValidationError as err:
+        raise ProfileError(validation_problems(err, Profile, source, lines)) from None
+
+
+def parse_profile_text(text: str, source: str) -> LoadedProfile:
+    data, lines = parse_document(text, source)
+    return LoadedProfile(profile_from_data(data, source, lines), source, lines)
+
+
+def load_profile(path: str | Path) -> LoadedProfile:
+    """Read and validate a profile file (YAML or JSON)."""
+    path = Path(path)
+    source = str(path)
+    return parse_profile_text(decode(read_bytes(path, source), source), source)
+
+
+# ---------------------------------------------------------------- rule packs
+
+
+def default_pack_root() -> Traversable:
+    return importlib.resources.files("advisor.default_pack")
+
+
+def _data_files(root: Traversable, prefix: str = "") -> Iterator[tuple[str, Traversable]]:
+    """Every YAML/JSON file below `root`, as (relative name, file), in a stable order."""
+    entries = sorted(root.iterdir(), key=lambda t: t.name)
+    for entry in entries:
+        name = f"{prefix}{entry.name}"
+        if entry.name.startswith((".", "_")):
+            continue
+        if entry.is_dir():
+            yield from _data_files(entry, f"{name}/")
+        elif entry.name.endswith(DATA_SUFFIXES):
+            yield name, entry
+
+
+def _validate_model(
+    model: type[BaseModel], data: Any, source: str, lines: LineMap
+) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as err:
+        raise RuleError(validation_problems(err, model, source, lines)) from None
+
+
+def _rule_documents(data: Any) -> list[tuple[DataPath, Any]]:
+    """A rule file holds one rule (a mapping) or a list of rules."""
+    if isinstance(data, list):
+        return [((i,), item) for i, item in enumerate(data)]
+    return [((), data)]
+
+
+def load_pack(folder: str | Path | Traversable | None = None) -> RulePack:
+    """Load a rule pack folder (the shipped default when None), collecting every rule problem."""
+    if folder is None:
+        root: Traversable = default_pack_root()
+        label = "rules"
+    else:
+        root = Path(folder) if isinstance(folder, str) else folder
+        label = str(folder)
+        if isinstance(root, Path) and not root.is_dir():
+            raise InputError(Problem("rule pack folder not found", label))
+    digest = hashlib.sha256()
+    files: dict[str, tuple[Any, LineMap, str]] = {}
+    for name, entry in _data_files(root):
+        source = f"{label}/{name}"
+        raw = read_bytes(entry, source)
+        digest.update(name.encode() + b"\x00" + raw + b"\x00")
+        files[name] = (*parse_document(decode(raw, source), source), source)
+    for required in (MANIFEST, CATALOGUE):
+        if required not in files:
+            raise RuleError(Problem(f"a rule pack needs {required}", f"{label}/{required}"))
+    manifest = _validate_model(Manifest, *files.pop(MANIFEST)[:2], f"{label}/{MANIFEST}")
+    cat_data, cat_lines, cat_source = files.pop(CATALOGUE)
+    catalogue: Catalogue = _validate_model(Catalogue, cat_data, cat_source, cat_lines)
+    channel_ids = frozenset(c.id for c in catalogue.channels)
+    if len(channel_ids) != len(catalogue.channels):
+        seen: set[str] = set()
+        for i, channel in enumerate(catalogue.channels):
+            if channel.id in seen:
+                line = line_of(cat_lines, ("channels", i, "id"))
+                raise RuleError(Problem(f"duplicate channel id '{channel.id}'", cat_source, line))
+            seen.add(channel.id)
+
+    problems: list[Problem] = []
+    rules: list[Rule] = []
+    locations: dict[str, Location] = {}
+    for data, lines, source in files.values():
+        for prefix, item in _rule_documents(data):
+            rule_id = item.get("id") if isinstance(item, Mapping) else None
+            rule_id = rule_id if isinstance(rule_id, str) else None
+            try:
+                rule = parse_rule(item, channel_ids)
+            except LocatedProblem as problem:
+                full = (*prefix, *problem.path)
+                problems.append(
+                    Problem(
+                        problem.message,
+                        source,
+                        line_of(lines, full),
+                        format_path(problem.path) or None,
+                        rule_id,
+                        problem.hint,
+                    )
+                )
+                continue
+            here = Location(source, line_of(lines, prefix))
+            if rule.id in locations:
+                first = locations[rule.id]
+                problems.append(
+                    Problem(
+                        f"duplicate rule id (first defined at {first.file}:{first.line})",
+                        source,
+                        here.line,
+                        "id",
+                        rule.id,
+                        "rule ids are never reused: pick a new one",
+                    )
+                )
+                continue
+            locations[rule.id] = here
+            rules.append(rule)
+    problems.extend(_unwritten_derived(rules, locations))
+    if problems:
+        raise RuleError(problems)
+    return RulePack(manifest, catalogue, tuple(rules), locations, digest.hexdigest())
+
+
+def _unwritten_derived(rules: list[Rule], locations: dict[str, Location]) -> list[Problem]:
+    """A rule reading a derived fact that no rule derives can only be a typo."""
+    written = set().union(*(derived_writes(r) for r in rules)) if rules else set()
+    problems = []
+    for rule in rules:
+        for name in sorted(derived_reads(rule) - written):
+            where = locations[rule.id]
+            problems.append(
+                Problem(
+                    f"reads derived fact '{name}' that no rule derives",
+                    where.file,
+                    where.line,
+                    "when",
+                    rule.id,
+                    did_you_mean(name, written) or "add a rule with a derive effect",
+                )
+            )
+    return problems

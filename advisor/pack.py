@@ -1,0 +1,33 @@
+"""A loaded rule pack: manifest, channel catalogue and validated rules with where they were written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from advisor.catalog import Catalogue, Channel, Manifest
+from advisor.rules import Rule
+
+
+@dataclass(frozen=True)
+class Location:
+    file: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class RulePack:
+    manifest: Manifest
+    catalogue: Catalogue
+    rules: tuple[Rule, ...]
+    locations: dict[str, Location] = field(default_factory=dict)
+    content_hash: str = ""
+
+    @property
+    def channels(self) -> dict[str, Channel]:
+        return self.catalogue.by_id()
+
+    def rule(self, rule_id: str) -> Rule:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)

@@ -1,0 +1,142 @@
+"""The report model: what one assessment answers, typed, serializable and deterministic."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+REPORT_SCHEMA_VERSION = "1.0"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Evidence(_Model):
+    """One profile value that a rule's condition matched, or a statement of what was absent."""
+
+    path: str
+    value: str | int | float | bool | list[str] | None = None
+    test: str
+
+
+class Reason(_Model):
+    """A sentence rendered from a rule's template with the facts it matched, traced back."""
+
+    rule_id: str
+    post: str
+    text: str
+    evidence: list[Evidence] = Field(default_factory=list)
+    evidence_grade: str
+    source: str
+
+
+class ScoreTerm(_Model):
+    rule_id: str
+    post: str
+    weight: int
+    dimension_weight: float
+    points: float
+
+
+class Block(_Model):
+    rule_id: str
+    reason: str
+    lift: str
+
+
+class Precondition(_Model):
+    code: str
+    channel: str
+    text: str
+    rule_id: str
+
+
+class Kpi(_Model):
+    metric: str
+    objective: str | None = None
+    channel: str | None = None
+    rule_id: str
+
+
+class Finding(_Model):
+    level: Literal["info", "warning", "blocker"]
+    code: str
+    message: str
+    rule_id: str
+    post: str
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Fit(_Model):
+    fits: bool
+    hours_per_week: float
+    missing_skills: list[str] = Field(default_factory=list)
+    note: str
+
+
+class ChannelAdvice(_Model):
+    channel: str
+    name: str
+    rank: int | None = None
+    score: float
+    terms: list[ScoreTerm] = Field(default_factory=list)
+    reasons: list[Reason] = Field(default_factory=list)
+    preconditions: list[Precondition] = Field(default_factory=list)
+    kpis: list[Kpi] = Field(default_factory=list)
+    blocks: list[Block] = Field(default_factory=list)
+    fit: Fit | None = None
+
+
+class ResourcePlan(_Model):
+    hours_available: float
+    hours_planned: float
+    hours_left: float
+    skills_available: list[str]
+    planned: list[str]
+    not_fitted: list[str]
+    summary: str
+
+
+class PackInfo(_Model):
+    name: str
+    version: str
+    content_hash: str
+    rule_count: int
+
+
+class DerivedFact(_Model):
+    name: str
+    value: str | int | float | bool
+    rule_ids: list[str]
+
+
+class Report(_Model):
+    """One assessment. Sorted, without timestamps: the same profile and rules give the same bytes."""
+
+    schema_version: str = REPORT_SCHEMA_VERSION
+    organization: str
+    profile_hash: str
+    pack: PackInfo
+    ready: bool
+    findings: list[Finding] = Field(default_factory=list)
+    recommended: list[ChannelAdvice] = Field(default_factory=list)
+    not_recommended: list[ChannelAdvice] = Field(default_factory=list)
+    preconditions: list[Precondition] = Field(default_factory=list)
+    kpis: list[Kpi] = Field(default_factory=list)
+    resource_plan: ResourcePlan
+    derived: list[DerivedFact] = Field(default_factory=list)
+    fired_rules: list[str] = Field(default_factory=list)
+
+    def channel(self, channel_id: str) -> ChannelAdvice | None:
+        for advice in [*self.recommended, *self.not_recommended]:
+            if advice.channel == channel_id:
+                return advice
+        return None
+
+    def top(self, n: int) -> list[str]:
+        return [a.channel for a in self.recommended[:n]]
+
+    def to_json(self) -> str:
+        return self.model_dump_json(indent=2) + "\n"

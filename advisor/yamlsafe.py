@@ -1,0 +1,115 @@
+"""Parse YAML or JSON text into plain data plus the line of every key and item, safely:
+no aliases (so no alias bombs), no duplicate keys, bounded depth and size, no Python tags."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from advisor.errors import InputError, Problem
+
+MAX_DEPTH = 40
+MAX_NODES = 200_000
+
+Path = tuple[str | int, ...]
+LineMap = dict[Path, int]
+
+
+class _Converter:
+    def __init__(self, source: str, loader: yaml.SafeLoader) -> None:
+        self.source = source
+        self.loader = loader
+        self.lines: LineMap = {}
+        self.nodes = 0
+
+    def fail(self, node: yaml.Node, message: str) -> InputError:
+        return InputError(Problem(message, self.source, node.start_mark.line + 1))
+
+    def convert(self, node: yaml.Node, path: Path, depth: int) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise self.fail(node, f"document has more than {MAX_NODES} values")
+        if depth > MAX_DEPTH:
+            raise self.fail(node, f"document is nested deeper than {MAX_DEPTH} levels")
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            out: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise self.fail(key_node, "mapping keys must be plain text")
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise self.fail(key_node, "YAML merge keys (<<) are not allowed")
+                key = key_node.value
+                if key in out:
+                    raise self.fail(key_node, f"duplicate key '{key}'")
+                self.lines[(*path, key)] = key_node.start_mark.line + 1
+                out[key] = self.convert(value_node, (*path, key), depth + 1)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for i, item in enumerate(node.value):
+                self.lines[(*path, i)] = item.start_mark.line + 1
+                items.append(self.convert(item, (*path, i), depth + 1))
+            return items
+        if not node.tag.startswith("tag:yaml.org,2002:"):
+            raise self.fail(node, f"YAML tag {node.tag} is not allowed")
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.YAMLError as err:
+            raise self.fail(node, f"bad value: {err}") from None
+
+
+class _NoAliasComposer(yaml.SafeLoader):
+    """A SafeLoader whose composer refuses anchors' use: shared nodes are how alias bombs grow."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "YAML aliases (*name) are not allowed", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+def parse_document(text: str, source: str) -> tuple[Any, LineMap]:
+    """The data of one YAML/JSON document and a map from each path to its line (1-based)."""
+    loader = _NoAliasComposer(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise InputError(Problem("file is empty", source, 1))
+        converter = _Converter(source, loader)
+        data = converter.convert(node, (), 0)
+        return data, converter.lines
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark is not None else None
+        what = err.problem or err.context or "not valid YAML"
+        raise InputError(Problem(f"not valid YAML/JSON: {what}", source, line)) from None
+    except yaml.YAMLError as err:
+        raise InputError(Problem(f"not valid YAML/JSON: {err}", source)) from None
+    except RecursionError:
+        raise InputError(Problem("document is nested too deeply", source)) from None
+    finally:
+        loader.dispose()
+
+
+def line_of(lines: LineMap, path: Path) -> int | None:
+    """The line of `path`, or of its nearest ancestor that has one."""
+    while True:
+        if path in lines:
+            return lines[path]
+        if not path:
+            return None
+        path = path[:-1]
+
+
+def format_path(path: Path) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out

@@ -73,7 +73,9 @@ class Advisor:
         profile = loaded.profile
         places: list[tuple[tuple[str | int, ...], str]] = []
         for i, audience in enumerate(profile.audiences):
-            places += [(("audiences", i, "platforms", j), c) for j, c in enumerate(audience.platforms)]
+            places += [
+                (("audiences", i, "platforms", j), c) for j, c in enumerate(audience.platforms)
+            ]
         for i, run in enumerate(profile.technology.current_channels):
             places.append((("technology", "current_channels", i, "channel"), run.channel))
         for i, channel in enumerate(profile.technology.required_channels):

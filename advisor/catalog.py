@@ -64,4 +64,5 @@ class Manifest(BaseModel):
     )
 
     def weight_of(self, post: str) -> float:
-        return self.dimension_weights.get(post, DEFAULT_DIMENSION_WEIGHTS[post])  # type: ignore[call-overload]
+        weights = {str(post): weight for post, weight in self.dimension_weights.items()}
+        return weights.get(post, DEFAULT_DIMENSION_WEIGHTS[post])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -124,7 +125,7 @@ def assess(
         _write(output, text)
     else:
         console = Console(
-            record=output is not None, file=None if output is None else _NullFile(), width=120
+            record=output is not None, file=None if output is None else io.StringIO(), width=120
         )
         for report in reports:
             render_table(report, console, top=top)
@@ -132,16 +133,6 @@ def assess(
             _write(output, console.export_text())
     if fail_on_blockers and any(not r.ready for r in reports):
         sys.exit(EXIT_BLOCKERS)
-
-
-class _NullFile:
-    """Swallows console output while rich records it for export."""
-
-    def write(self, text: str) -> int:
-        return len(text)
-
-    def flush(self) -> None:
-        pass
 
 
 @main.command()

@@ -19,7 +19,6 @@ from advisor.facts import Scalar
 from advisor.pack import RulePack
 from advisor.rules import (
     AllOf,
-    AnyOf,
     Condition,
     FieldTest,
     Frame,
@@ -146,7 +145,7 @@ def _flatten(formula: Formula) -> Formula:
     items: list[Formula] = []
     for item in (_flatten(f) for f in formula.items):
         if type(item) is type(formula):
-            items.extend(item.items)  # type: ignore[union-attr]
+            items.extend(item.items)
         else:
             items.append(item)
     unique = tuple(dict.fromkeys(items))
@@ -291,7 +290,10 @@ def to_jsonable(compiled: CompiledPack) -> dict[str, object]:
         "name": compiled.name,
         "strata": compiled.strata,
         "probes": {
-            p.id: {"kind": p.kind, "all": [[[t.field, t.op, t.value] for t in c] for c in p.clauses]}
+            p.id: {
+                "kind": p.kind,
+                "all": [[[t.field, t.op, t.value] for t in c] for c in p.clauses],
+            }
             for p in compiled.probes
         },
         "rules": {

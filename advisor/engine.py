@@ -214,7 +214,7 @@ class DurableSession:
             check_fact(item, text)
         try:
             # Result 1 means "some fact matched nothing" and 2 "duplicate": neither is an error.
-            code, offset = dre.assert_facts(handle, text)
+            _code, offset = dre.assert_facts(handle, text)
             self.open[handle] = offset
             fired: list[dict[str, Any]] = []
             started = dre.start_action_for_state(handle, offset)

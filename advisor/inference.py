@@ -60,7 +60,9 @@ class Inference:
         self._by_id.update((f.id, f) for f in facts)
 
 
-def rule_inputs(rules: Sequence[CompiledRule], hits: Mapping[str, list[str]]) -> Iterator[RuleInput]:
+def rule_inputs(
+    rules: Sequence[CompiledRule], hits: Mapping[str, list[str]]
+) -> Iterator[RuleInput]:
     """Inputs for the rules that could hold; a rule none of whose probes matched holds only when
     its formula is true with every probe false (e.g. `not: ...`), known at compile time."""
     for rule in rules:

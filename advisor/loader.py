@@ -22,7 +22,8 @@ from advisor.pack import Location, RulePack
 from advisor.profile import Profile
 from advisor.rules import LocatedProblem, Rule, derived_reads, derived_writes, parse_rule
 from advisor.suggest import did_you_mean
-from advisor.yamlsafe import LineMap, Path as DataPath, format_path, line_of, parse_document
+from advisor.yamlsafe import LineMap, format_path, line_of, parse_document
+from advisor.yamlsafe import Path as DataPath
 
 MAX_FILE_BYTES = 1_000_000
 MANIFEST = "pack.yaml"
@@ -217,7 +218,8 @@ def load_pack(folder: str | Path | Traversable | None = None) -> RulePack:
     for required in (MANIFEST, CATALOGUE):
         if required not in files:
             raise RuleError(Problem(f"a rule pack needs {required}", f"{label}/{required}"))
-    manifest = _validate_model(Manifest, *files.pop(MANIFEST)[:2], f"{label}/{MANIFEST}")
+    man_data, man_lines, man_source = files.pop(MANIFEST)
+    manifest: Manifest = _validate_model(Manifest, man_data, man_source, man_lines)
     cat_data, cat_lines, cat_source = files.pop(CATALOGUE)
     catalogue: Catalogue = _validate_model(Catalogue, cat_data, cat_source, cat_lines)
     channel_ids = frozenset(c.id for c in catalogue.channels)

@@ -1,4 +1,4 @@
-"""A loaded rule pack: manifest, channel catalogue and validated rules with where they were written."""
+"""A loaded rule pack: manifest, channel catalogue and validated rules with their locations."""
 
 from __future__ import annotations
 

@@ -192,14 +192,14 @@ def fit_resources(profile: Profile, ranked: list[Channel]) -> tuple[dict[str, Fi
     """Walk the ranking in order and plan each channel that the hours and skills left allow."""
     resources = profile.resources
     available = float(resources.staff_hours_per_week)
-    skills = set(resources.skills)
+    skills: set[str] = set(resources.skills)
     left = available
     fits: dict[str, Fit] = {}
     planned: list[str] = []
     not_fitted: list[str] = []
     for channel in ranked:
         need = float(channel.hours_per_week)
-        missing = sorted(set(channel.skills) - skills)
+        missing: list[str] = sorted(set(channel.skills) - skills)
         if missing:
             note = f"needs skills the team lacks: {', '.join(missing)}"
             fits[channel.id] = Fit(

@@ -56,7 +56,9 @@ def _rejected(report: Report) -> Table:
     return table
 
 
-def render_table(report: Report, console: Console, top: int | None = None, reasons: int = 3) -> None:
+def render_table(
+    report: Report, console: Console, top: int | None = None, reasons: int = 3
+) -> None:
     pack = report.pack
     header = Text.assemble(
         (report.organization, "bold"),

@@ -113,7 +113,7 @@ class DerivedFact(_Model):
 
 
 class Report(_Model):
-    """One assessment. Sorted, without timestamps: the same profile and rules give the same bytes."""
+    """One assessment, sorted and without timestamps: same profile and rules, same bytes."""
 
     schema_version: str = REPORT_SCHEMA_VERSION
     organization: str

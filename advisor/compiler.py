@@ -36,6 +36,8 @@ MAX_PROBES_PER_RULE = 200
 class Test:
     """An atomic test of one field: eq, ne, lt, le, gt, ge, exists, absent or contains."""
 
+    __test__ = False  # not a pytest test class, despite the name
+
     field: str
     op: str
     value: Scalar

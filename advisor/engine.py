@@ -233,12 +233,14 @@ class DurableSession:
 
     def match_facts(self, facts: Sequence[Fact]) -> list[tuple[str, str]]:
         items = [{"id": f.id, "sid": self.sid, KIND: f.kind, **f.fields} for f in facts]
-        matches = []
+        # A disjunction whose branches both hold activates once per branch: keep each
+        # (probe, fact) match once, in the order the engine reported it.
+        matches: dict[tuple[str, str], None] = {}
         for activation in self._assert(self.matcher.probe_handle, items):
             ((name, frames),) = activation.items()
             if name != STATE_RULE:
-                matches.append((name, frames["m"]["id"]))
-        return matches
+                matches[(name, frames["m"]["id"])] = None
+        return list(matches)
 
     def match_rules(self, inputs: Sequence[RuleInput]) -> list[str]:
         items = []
@@ -253,12 +255,12 @@ class DurableSession:
                 }
             )
             self.rule_inputs += 1
-        fired = []
+        fired: dict[str, None] = {}
         for activation in self._assert(self.matcher.combo_handle, items):
             ((name, frames),) = activation.items()
             if name != STATE_RULE:
-                fired.append(frames["m"][RULE])
-        return fired
+                fired[frames["m"][RULE]] = None
+        return list(fired)
 
     def close(self) -> None:
         for handle in self.open:

@@ -136,7 +136,7 @@ def validation_problems(
         if (p.line, p.field) not in seen:
             seen.add((p.line, p.field))
             unique.append(p)
-    return unique
+    return sorted(unique, key=lambda p: (p.line or 0, p.field or ""))
 
 
 def profile_from_data(data: Any, source: str, lines: LineMap | None = None) -> Profile:
@@ -166,7 +166,17 @@ def load_profile(path: str | Path) -> LoadedProfile:
 
 
 def default_pack_root() -> Traversable:
-    return importlib.resources.files("advisor.default_pack")
+    """The shipped pack: package data when installed; the checkout's rules/ folder when the
+    package is imported from a source tree that was never installed."""
+    try:
+        return importlib.resources.files("advisor.default_pack")
+    except ModuleNotFoundError:
+        source_tree = Path(__file__).resolve().parent.parent / "rules"
+        if (source_tree / MANIFEST).is_file():
+            return source_tree
+        raise InputError(
+            Problem("the default rule pack is not installed", hint="reinstall the package")
+        ) from None
 
 
 def _data_files(root: Traversable, prefix: str = "") -> Iterator[tuple[str, Traversable]]:

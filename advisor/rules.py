@@ -367,7 +367,7 @@ def _pydantic_problems(err: ValidationError, prefix: YamlPath) -> list[LocatedPr
     return out
 
 
-def _parse_effect(data: Any, path: YamlPath, channels: frozenset[str]) -> Effect:
+def parse_effect(data: Any, path: YamlPath, channels: frozenset[str]) -> Effect:
     if not isinstance(data, Mapping) or len(data) != 1:
         raise LocatedProblem(path, f"an effect is one of {', '.join(EFFECTS)} with its fields")
     ((key, body),) = data.items()
@@ -439,7 +439,7 @@ def parse_rule(data: Any, channels: frozenset[str]) -> Rule:
     when = parse_condition(meta.when, ("when",), channels)
     if not isinstance(meta.then, list) or not meta.then:
         raise LocatedProblem(("then",), "'then' takes a non-empty list of effects")
-    then = tuple(_parse_effect(e, ("then", i), channels) for i, e in enumerate(meta.then))
+    then = tuple(parse_effect(e, ("then", i), channels) for i, e in enumerate(meta.then))
     _check_template(meta.because, when)
     return Rule(meta, when, then)
 

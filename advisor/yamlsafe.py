@@ -12,6 +12,12 @@ from advisor.errors import InputError, Problem
 MAX_DEPTH = 40
 MAX_NODES = 200_000
 
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "binary_not_allowed")
+    if name != "binary_not_allowed"
+)
+
 Path = tuple[str | int, ...]
 LineMap = dict[Path, int]
 
@@ -52,12 +58,14 @@ class _Converter:
                 self.lines[(*path, i)] = item.start_mark.line + 1
                 items.append(self.convert(item, (*path, i), depth + 1))
             return items
-        if not node.tag.startswith("tag:yaml.org,2002:"):
-            raise self.fail(node, f"YAML tag {node.tag} is not allowed")
+        if node.tag not in _PLAIN_TAGS:
+            raise self.fail(node, f"YAML tag {node.tag} is not allowed: data files hold plain data")
         try:
             return self.loader.construct_object(node, deep=True)
-        except yaml.YAMLError as err:
-            raise self.fail(node, f"bad value: {err}") from None
+        except yaml.MarkedYAMLError as err:
+            raise self.fail(node, f"bad value: {err.problem or err.context}") from None
+        except (yaml.YAMLError, ValueError, OverflowError) as err:
+            raise self.fail(node, f"bad value: {str(err).splitlines()[0]}") from None
 
 
 class _NoAliasComposer(yaml.SafeLoader):

@@ -1,0 +1,179 @@
+"""The durable_rules adapter and the strata loop: isolation, forward chaining, limits, errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from advisor import Advisor, EngineError, RuleError
+from advisor.compiler import CompiledPack, CompiledRule, Probe, Ref, Test, compile_rules
+from advisor.engine import DurableMatcher, check_limits, fnv1a_32, ruleset_json
+from advisor.facts import profile_to_facts
+from advisor.inference import infer
+from advisor.profile import Profile
+from advisor.reference import ReferenceMatcher
+
+Make = Callable[..., dict[str, Any]]
+
+
+def test_forward_chaining_runs_through_three_strata(mini_advisor: Advisor, make_profile: Make) -> None:
+    """capacity=low is derived, read by a second rule that derives community=blocked, read by a
+    third rule together with a negated profile condition."""
+    profile = make_profile(resources={"staff_hours_per_week": 3, "skills": ["writing"]})
+    inference = mini_advisor.infer(Profile.model_validate(profile))
+    assert mini_advisor.compiled.strata == 3
+    assert inference.fired[-3:] == [
+        "resources.capacity.low",
+        "resources.capacity.low-no-community",
+        "resources.capacity.community-note",
+    ]
+    derived = {(f.fields["name"], f.fields["value"]) for f in inference.facts if f.kind == "derived"}
+    assert derived == {("capacity", "low"), ("community", "blocked")}
+
+
+def test_negation_over_a_profile_fact_is_a_plain_test_in_the_next_stratum(
+    mini_advisor: Advisor, make_profile: Make
+) -> None:
+    profile = make_profile(
+        resources={"staff_hours_per_week": 3}, bottlenecks={"no_social_policy": True}
+    )
+    fired = mini_advisor.infer(Profile.model_validate(profile)).fired
+    assert "resources.capacity.low-no-community" in fired
+    assert "resources.capacity.community-note" not in fired
+
+
+def test_no_rule_matching_is_an_empty_result_not_an_error(make_profile: Make) -> None:
+    from tests.conftest import MINI_PACK
+
+    with Advisor(MINI_PACK) as advisor:
+        profile = make_profile(audiences=[{"segment": "donors_small"}])
+        report = advisor.assess(profile)
+    assert report.recommended == []
+    assert report.fired_rules == []
+
+
+def test_assessments_are_isolated_a_b_a_gives_the_same_report(
+    mini_advisor: Advisor, make_profile: Make
+) -> None:
+    a = make_profile(objectives=[{"kind": "talking", "goal": "be seen"}])
+    b = make_profile(
+        audiences=[{"segment": "nurses"}],
+        resources={"staff_hours_per_week": 2},
+        bottlenecks={"approval_days": 10},
+    )
+    first = mini_advisor.assess(a).to_json()
+    middle = mini_advisor.assess(b).to_json()
+    assert mini_advisor.assess(a).to_json() == first
+    assert middle != first
+
+
+def test_durable_and_reference_agree_on_the_mini_pack(mini_advisor: Advisor, make_profile: Make) -> None:
+    profiles = [
+        make_profile(),
+        make_profile(resources={"staff_hours_per_week": 1}),
+        make_profile(objectives=[], bottlenecks={"approval_days": 3}),
+        make_profile(
+            audiences=[{"segment": "nurses"}, {"segment": "physicians"}],
+            technology={"required_channels": ["x_twitter"]},
+            objectives=[{"kind": "energizing", "goal": "g"}],
+        ),
+    ]
+    for data in profiles:
+        facts = profile_to_facts(Profile.model_validate(data))
+        rules = {r.id: r for r in mini_advisor.pack.rules}
+        engine = infer(mini_advisor.compiled, rules, facts, mini_advisor._matcher)
+        reference = infer(mini_advisor.compiled, rules, facts, ReferenceMatcher(mini_advisor.compiled))
+        assert engine.fired == reference.fired
+        assert engine.hits == reference.hits
+
+
+def test_two_packs_live_in_one_process(make_profile: Make) -> None:
+    from tests.conftest import MINI_PACK
+
+    with Advisor(MINI_PACK) as mini, Advisor() as default:
+        one = mini.assess(make_profile()).pack.name
+        two = default.assess(make_profile()).pack.name
+    assert (one, two) == ("mini", "healthcare-social")
+
+
+def test_a_closed_advisor_refuses_to_assess(make_profile: Make) -> None:
+    from tests.conftest import MINI_PACK
+
+    advisor = Advisor(MINI_PACK)
+    advisor.close()
+    advisor.close()  # closing twice is harmless
+    with pytest.raises(EngineError, match="closed"):
+        advisor.assess(make_profile())
+
+
+def _pack(probes: list[Probe], rules: list[CompiledRule]) -> CompiledPack:
+    return CompiledPack("t", "", tuple(probes), tuple(rules), 1)
+
+
+def test_too_many_distinct_tests_under_one_node_is_refused_not_a_hang() -> None:
+    """513 rules testing different values of one field first make create_ruleset loop forever;
+    the adapter must refuse before calling it."""
+    probes = [Probe(f"p{i}", "audience", ((Test("size", "eq", i),),)) for i in range(520)]
+    rules = [CompiledRule(f"r.x.r{i}", i, 0, (f"p{i}",), Ref(f"p{i}"), False) for i in range(520)]
+    with pytest.raises(RuleError, match="share one durable_rules network node"):
+        check_limits(*ruleset_json(_pack(probes, rules)))
+
+
+def test_more_sibling_tests_than_one_fact_may_match_is_refused() -> None:
+    probes = [Probe(f"p{i}", "resources", ((Test("sme_hours_per_month", "gt", i),),)) for i in range(70)]
+    rules = [CompiledRule(f"r.x.r{i}", i, 0, (f"p{i}",), Ref(f"p{i}"), False) for i in range(70)]
+    with pytest.raises(RuleError, match="sibling tests"):
+        check_limits(*ruleset_json(_pack(probes, rules)))
+
+
+def test_equality_tests_on_one_field_do_not_count_as_simultaneous_matches() -> None:
+    probes = [Probe(f"p{i}", "audience", ((Test("size", "eq", i),),)) for i in range(100)]
+    rules = [CompiledRule(f"r.x.r{i}", i, 0, (f"p{i}",), Ref(f"p{i}"), False) for i in range(100)]
+    check_limits(*ruleset_json(_pack(probes, rules)))
+
+
+def test_oversize_text_is_refused_before_the_engine_sees_it(mini_advisor: Advisor) -> None:
+    from advisor.facts import Fact
+
+    huge = Fact("f0", "organization", {"name": "x" * 70_000, "type": "hospital"}, "organization")
+    with pytest.raises(EngineError, match="64 KiB"), mini_advisor._matcher.session() as session:
+        session.match_facts([huge])
+
+
+def test_fact_ids_are_collision_checked_with_the_engines_hash() -> None:
+    assert fnv1a_32("") == 0x811C9DC5
+    assert fnv1a_32("a") == 0xE40C292C  # FNV-1a reference value
+    ids = [f"f{i}" for i in range(5000)]
+    assert len({fnv1a_32(i) for i in ids}) == len(ids)
+
+
+def test_every_profile_part_becomes_facts_with_paths(make_profile: Make) -> None:
+    profile = Profile.model_validate(
+        make_profile(pain_points=["misinformation"], technology={"current_channels": [{"channel": "youtube"}]})
+    )
+    facts = profile_to_facts(profile)
+    kinds = [f.kind for f in facts]
+    assert kinds == [
+        "organization", "audience", "objective", "strategy", "channel", "resources",
+        "bottlenecks", "pain_point", "summary",
+    ]
+    summary = facts[-1]
+    assert summary.fields["measurable_objective_count"] == 1
+    assert summary.path_of("measurable_objective_count") == "objectives[*].measurable"
+    assert facts[1].path_of("segment") == "audiences[0].segment"
+
+
+def test_compiled_rules_share_probes_between_rules(mini_advisor: Advisor) -> None:
+    compiled = compile_rules(mini_advisor.pack.rules)
+    physician_probes = [
+        p for p in compiled.probes if p.kind == "audience" and p.clauses == ((Test("segment", "eq", "physicians"),),)
+    ]
+    assert len(physician_probes) == 1
+
+
+def test_matcher_builds_from_compiled_pack_and_frees_it(mini_advisor: Advisor) -> None:
+    matcher = DurableMatcher(mini_advisor.compiled)
+    matcher.close()
+    assert matcher.closed

@@ -166,21 +166,29 @@ def check_limits(probes: dict[str, Any], combos: dict[str, Any]) -> None:
 
 
 def _properties(value: Any) -> int:
+    """Properties as durable_rules counts them: nested keys count, an array counts one."""
     if isinstance(value, dict):
-        return sum(1 + _properties(v) for v in value.values())
+        return sum(1 + _properties(v) if isinstance(v, dict) else 1 for v in value.values())
     return 0
 
 
+def _too_long(value: Any) -> bool:
+    # A character is at most 4 bytes in UTF-8: encode only strings that might be too long.
+    return isinstance(value, str) and len(value) * 4 > MAX_STRING_BYTES and (
+        len(value.encode()) > MAX_STRING_BYTES
+    )
+
+
 def check_fact(data: dict[str, Any], text: str) -> None:
-    if _properties(data) > MAX_FACT_PROPERTIES:
+    if len(data) > MAX_FACT_PROPERTIES or _properties(data) > MAX_FACT_PROPERTIES:
         raise EngineError(
             f"a fact of kind {data.get(KIND)} has more than {MAX_FACT_PROPERTIES} properties"
         )
+    if len(text) <= MAX_STRING_BYTES:
+        return  # no single string in it can be longer than the whole text
     for value in data.values():
-        items = value if isinstance(value, list) else [value]
-        for item in items:
-            if isinstance(item, str) and len(item.encode()) > MAX_STRING_BYTES:
-                raise EngineError("a text value is longer than durable_rules can match (64 KiB)")
+        if _too_long(value) or (isinstance(value, list) and any(map(_too_long, value))):
+            raise EngineError("a text value is longer than durable_rules can match (64 KiB)")
     if len(text) > 10_000_000:
         raise EngineError("facts are too large to assert in one assessment")
 

@@ -177,3 +177,11 @@ def test_matcher_builds_from_compiled_pack_and_frees_it(mini_advisor: Advisor) -
     matcher = DurableMatcher(mini_advisor.compiled)
     matcher.close()
     assert matcher.closed
+
+
+def test_a_fact_with_more_properties_than_the_engine_allows_is_refused(mini_advisor: Advisor) -> None:
+    from advisor.facts import Fact
+
+    wide = Fact("f0", "organization", {f"k{i}": i for i in range(260)}, "organization")
+    with pytest.raises(EngineError, match="more than 252 properties"), mini_advisor._matcher.session() as session:
+        session.match_facts([wide])

@@ -196,10 +196,12 @@ def check_fact(data: dict[str, Any], text: str) -> None:
 # ---------------------------------------------------------------- driving the C module
 
 
-def _check_ids(ids: Sequence[str]) -> None:
-    hashes = [fnv1a_32(i) for i in ids]
-    if len(set(hashes)) != len(hashes):
+def _check_ids(ids: Sequence[str], seen: set[int]) -> None:
+    """Fact ids must be unique by the engine's 32-bit hash within a session, or one is dropped."""
+    hashes = {fnv1a_32(i) for i in ids}
+    if len(hashes) != len(ids) or hashes & seen:
         raise EngineError("two fact ids share a durable_rules hash; the engine would drop one")
+    seen |= hashes
 
 
 class DurableSession:
@@ -208,7 +210,10 @@ class DurableSession:
     def __init__(self, matcher: DurableMatcher) -> None:
         self.matcher = matcher
         self.sid = f"s{next(_session_ids)}"
-        self.open: dict[int, int] = {}  # ruleset handle -> state offset
+        # Ruleset handles whose session has started an action: only those may be deleted
+        # (delete_state on a session that never started one frees an uninitialised pointer).
+        self.open: dict[int, int] = {}
+        self.ids: dict[int, set[int]] = {}
         self.actions = 0
         self.rule_inputs = 0
 
@@ -216,18 +221,18 @@ class DurableSession:
         """Assert facts, then run every pending action in this thread; return what fired."""
         if not items:
             return []
-        _check_ids([item["id"] for item in items])
+        _check_ids([item["id"] for item in items], self.ids.setdefault(handle, set()))
         text = _dumps(items)
         for item in items:
             check_fact(item, text)
         try:
             # Result 1 means "some fact matched nothing" and 2 "duplicate": neither is an error.
             _code, offset = dre.assert_facts(handle, text)
-            self.open[handle] = offset
             fired: list[dict[str, Any]] = []
             started = dre.start_action_for_state(handle, offset)
             if started is None:
                 return fired
+            self.open[handle] = offset
             message: str | None = started[1]
             while message is not None:
                 self.actions += 1

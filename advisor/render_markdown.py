@@ -1,0 +1,173 @@
+"""Render a report as Markdown a consultant can paste into a client document (real tables)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from advisor.report import ChannelAdvice, Evidence, Reason, Report
+
+
+def md_escape(text: str) -> str:
+    """Text safe inside a Markdown table cell: pipes and newlines would break the row."""
+    out = text.replace("\\", "\\\\").replace("|", "\\|")
+    for char in ("*", "_", "`", "<", ">", "[", "]"):
+        out = out.replace(char, "\\" + char)
+    return " ".join(out.split())
+
+
+def md_table(headers: Sequence[str], rows: Sequence[Sequence[str]], align: str = "") -> str:
+    """A GitHub-flavoured Markdown table; `align` has one letter per column (l or r)."""
+    marks = ["---:" if (align[i:i + 1] == "r") else "---" for i in range(len(headers))]
+    lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join(marks) + " |"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def show_value(value: object) -> str:
+    if value is None:
+        return "(absent)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _evidence(items: Sequence[Evidence]) -> str:
+    return "; ".join(
+        f"`{e.path}` = {md_escape(show_value(e.value))} ({md_escape(e.test)})" for e in items
+    )
+
+
+def _reason_line(reason: Reason) -> str:
+    line = f"- {md_escape(reason.text)} — rule `{reason.rule_id}` ({reason.post}; "
+    line += f"evidence: {reason.evidence_grade}; source: {md_escape(reason.source)})"
+    if reason.evidence:
+        line += f"\n  - Evidence: {_evidence(reason.evidence)}"
+    return line
+
+
+def _findings(report: Report) -> list[str]:
+    if not report.findings:
+        return []
+    rows = [
+        [f.level.upper() if f.level == "blocker" else f.level, f"`{f.code}`",
+         md_escape(f.message), f"`{f.rule_id}`", md_escape(_evidence(f.evidence)) or "—"]
+        for f in report.findings
+    ]
+    return ["## Findings", "", md_table(["Level", "Code", "Finding", "Rule", "Evidence"], rows), ""]
+
+
+def _ranking(report: Report) -> list[str]:
+    out = ["## Recommended channels", ""]
+    if not report.recommended:
+        return [*out, "No channel is recommended yet.", ""]
+    rows = []
+    for a in report.recommended:
+        fit = a.fit.note if a.fit else ""
+        top = a.reasons[0].text if a.reasons else ""
+        rows.append([str(a.rank), md_escape(a.name), f"{a.score:g}", md_escape(fit),
+                     md_escape(top)])
+    out += [md_table(["#", "Channel", "Score", "Fit", "Main reason"], rows, "rlrll"), ""]
+    return out
+
+
+def _not_recommended(report: Report) -> list[str]:
+    if not report.not_recommended:
+        return []
+    rows = []
+    for a in report.not_recommended:
+        if a.blocks:
+            why = "blocked: " + "; ".join(b.reason for b in a.blocks)
+            lift = "; ".join(b.lift for b in a.blocks)
+        else:
+            why = f"net score {a.score:g}"
+            lift = "stronger support from the profile"
+        rows.append([md_escape(a.name), f"{a.score:g}", md_escape(why), md_escape(lift)])
+    return ["## Not recommended", "",
+            md_table(["Channel", "Score", "Why", "What would change it"], rows, "lrll"), ""]
+
+
+def _channel_detail(a: ChannelAdvice) -> list[str]:
+    out = [f"### {md_escape(a.name)} (`{a.channel}`), score {a.score:g}", ""]
+    if a.terms:
+        rows = [[f"`{t.rule_id}`", t.post, f"{t.weight:+d}", f"{t.dimension_weight:g}",
+                 f"{t.points:+g}"] for t in a.terms]
+        out += [md_table(["Rule", "POST", "Weight", "Dimension weight", "Points"], rows,
+                         "llrrr"), ""]
+    if a.blocks:
+        out += [f"- Blocked by `{b.rule_id}`: {md_escape(b.reason)} To lift: "
+                f"{md_escape(b.lift)}" for b in a.blocks]
+        out.append("")
+    if a.reasons:
+        out += ["Reasons:", "", *(_reason_line(r) for r in a.reasons), ""]
+    if a.preconditions:
+        out += ["Before launch:", ""]
+        out += [f"- {md_escape(p.text)} (`{p.code}`, rule `{p.rule_id}`)" for p in a.preconditions]
+        out.append("")
+    if a.kpis:
+        out += ["KPIs:", ""]
+        out += [f"- {md_escape(k.metric)}" + (f" ({k.objective})" if k.objective else "")
+                + f" — rule `{k.rule_id}`" for k in a.kpis]
+        out.append("")
+    return out
+
+
+def _plan(report: Report) -> list[str]:
+    plan = report.resource_plan
+    rows = [
+        ["Staff hours per week available", f"{plan.hours_available:g}"],
+        ["Hours planned", f"{plan.hours_planned:g}"],
+        ["Hours left", f"{plan.hours_left:g}"],
+        ["Skills available", md_escape(", ".join(plan.skills_available)) or "—"],
+        ["Channels planned", md_escape(", ".join(plan.planned)) or "—"],
+        ["Recommended but not fitted", md_escape(", ".join(plan.not_fitted)) or "—"],
+    ]
+    return ["## Resource plan", "", md_escape(plan.summary), "",
+            md_table(["", "Value"], rows, "lr"), ""]
+
+
+def _general(report: Report) -> list[str]:
+    out: list[str] = []
+    if report.preconditions:
+        out += ["## Before any launch", ""]
+        out += [f"- {md_escape(p.text)} (`{p.code}`, rule `{p.rule_id}`)"
+                for p in report.preconditions]
+        out.append("")
+    kpis = [*report.kpis, *(k for a in report.recommended for k in a.kpis)]
+    if kpis:
+        rows = [[md_escape(k.metric), k.objective or "—", k.channel or "all", f"`{k.rule_id}`"]
+                for k in kpis]
+        out += ["## KPIs", "", md_table(["Metric", "Objective", "Channel", "Rule"], rows), ""]
+    return out
+
+
+def render_markdown(report: Report) -> str:
+    """The whole report as Markdown; findings come first when a blocker exists."""
+    pack = report.pack
+    out = [f"# Social-media channel advice: {md_escape(report.organization)}", "",
+           f"Rule pack {md_escape(pack.name)} {md_escape(pack.version)} ({pack.rule_count} rules); "
+           f"report schema {report.schema_version}.", ""]
+    if not report.ready:
+        out += ["> **Not ready to choose channels:** resolve the blockers below first. "
+                "The ranking that follows is provisional.", ""]
+        out += _findings(report)
+        out += _ranking(report)
+    else:
+        out += _ranking(report)
+        out += _findings(report)
+    out += _plan(report)
+    out += _general(report)
+    out += _not_recommended(report)
+    details = [*report.recommended, *report.not_recommended]
+    if details:
+        out += ["## Every reason, with its evidence", ""]
+        for advice in details:
+            out += _channel_detail(advice)
+    if report.derived:
+        rows = [[d.name, md_escape(show_value(d.value)),
+                 ", ".join(f"`{r}`" for r in d.rule_ids)] for d in report.derived]
+        out += ["## Derived facts", "", md_table(["Name", "Value", "Rules"], rows), ""]
+    return "\n".join(out).rstrip("\n") + "\n"

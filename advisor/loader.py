@@ -44,6 +44,8 @@ def decode(raw: bytes, source: str) -> str:
         raise InputError(Problem(f"file is larger than {MAX_FILE_BYTES} bytes", source))
     if not raw.strip():
         raise InputError(Problem("file is empty", source, 1))
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(Problem("file is UTF-16 text", source, hint="save it as UTF-8"))
     if b"\x00" in raw:
         raise InputError(Problem("file is binary, not YAML or JSON text", source))
     try:
@@ -303,3 +305,11 @@ def _unwritten_derived(rules: list[Rule], locations: dict[str, Location]) -> lis
                 )
             )
     return problems
+
+
+def load_data_file(path: str | Path) -> Any:
+    """Read any YAML or JSON data file (e.g. an `advisor init --answers` file) as plain data."""
+    path = Path(path)
+    source = str(path)
+    data, _ = parse_document(decode(read_bytes(path, source), source), source)
+    return data

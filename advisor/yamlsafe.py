@@ -18,6 +18,10 @@ _PLAIN_TAGS = frozenset(
     if name != "binary_not_allowed"
 )
 
+# Collections may carry only their own implicit tags: `!!python/object:x {...}` or `!!set` on a
+# mapping would otherwise be read as a plain mapping, silently, instead of being refused.
+_COLLECTION_TAGS = frozenset(("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"))
+
 Path = tuple[str | int, ...]
 LineMap = dict[Path, int]
 
@@ -39,6 +43,8 @@ class _Converter:
         if depth > MAX_DEPTH:
             raise self.fail(node, f"document is nested deeper than {MAX_DEPTH} levels")
         self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.CollectionNode) and node.tag not in _COLLECTION_TAGS:
+            raise self.fail(node, f"YAML tag {node.tag} is not allowed: data files hold plain data")
         if isinstance(node, yaml.MappingNode):
             out: dict[str, Any] = {}
             for key_node, value_node in node.value:
@@ -82,7 +88,13 @@ class _NoAliasComposer(yaml.SafeLoader):
 
 def parse_document(text: str, source: str) -> tuple[Any, LineMap]:
     """The data of one YAML/JSON document and a map from each path to its line (1-based)."""
-    loader = _NoAliasComposer(text)
+    try:
+        # The reader refuses control characters as soon as it is built: inside the try.
+        loader = _NoAliasComposer(text)
+    except yaml.reader.ReaderError as err:
+        message = f"not valid YAML/JSON: character #x{err.character:04x} is not allowed in YAML"
+        at = text[: err.position].count("\n") + 1
+        raise InputError(Problem(message, source, at)) from None
     try:
         node = loader.get_single_node()
         if node is None:

@@ -79,9 +79,9 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json"]),
+    type=click.Choice(["table", "json", "markdown", "html"]),
     default=None,
-    help="table on a terminal, json otherwise.",
+    help="table on a terminal, json otherwise; markdown or html for a client document.",
 )
 @rules_option
 @click.option("--top", type=click.IntRange(min=1), default=None, help="Show the top N channels.")
@@ -117,7 +117,9 @@ def assess(
         # Validate every profile before printing anything: bad input writes nothing.
         loaded = [advisor.load(path) for path in profiles]
         reports = [advisor.assess(item) for item in loaded]
-    if fmt == "json":
+    if fmt in ("markdown", "html"):
+        _write(output, _render_documents(reports, fmt))
+    elif fmt == "json":
         if len(reports) == 1:
             text = reports[0].to_json()
         else:
@@ -164,3 +166,258 @@ def validate(profiles: tuple[Path, ...], rules_dir: Path | None) -> None:
 
 
 # ---------------------------------------------------------------- consultant workflows (issue 5)
+
+
+def _render_documents(reports: list[Any], fmt: str) -> str:
+    """Markdown reports joined by a rule; HTML reports only one per file (a page each)."""
+    from advisor.render_html import render_html
+    from advisor.render_markdown import render_markdown
+
+    if fmt == "markdown":
+        return "\n---\n\n".join(render_markdown(r) for r in reports)
+    if len(reports) != 1:
+        raise AdvisorError("--format html writes one page: assess one profile at a time")
+    return render_html(reports[0])
+
+
+@main.command()
+@click.argument("name", type=click.Choice(["report", "profile", "rule"]))
+@click.option(
+    "--catalogue-from",
+    "rules_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="For the rule schema: check channel ids against this pack's catalogue "
+    "(default: the shipped pack).",
+)
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the schema to this file.")
+@reports_errors
+def schema(name: str, rules_dir: Path | None, output: Path | None) -> None:
+    """Print the JSON Schema of a report, a profile or a rule file (for editors and
+    validators such as check-jsonschema).
+
+    \b
+    Examples:
+      advisor schema profile --output profile.schema.json
+      check-jsonschema --schemafile profile.schema.json profiles/*.yaml
+    """
+    from advisor.schema import schema_json
+
+    channels = None
+    if name == "rule":
+        with Advisor(rules_dir) as advisor:
+            channels = sorted(advisor.pack.channels)
+    _write(output, schema_json(name, channels))
+
+
+@main.command()
+@rules_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default=None,
+              help="table on a terminal, json otherwise.")
+@reports_errors
+def channels(rules_dir: Path | None, fmt: str | None) -> None:
+    """List the channel catalogue: id, name, hours a week and skills each needs.
+
+    \b
+    Example:
+      advisor channels --format json
+    """
+    import json
+
+    from rich.table import Table
+
+    with Advisor(rules_dir) as advisor:
+        catalogue = advisor.pack.catalogue.channels
+    fmt = fmt or ("table" if sys.stdout.isatty() else "json")
+    if fmt == "json":
+        data = [c.model_dump(mode="json") for c in catalogue]
+        click.echo(json.dumps(data, indent=2))
+        return
+    table = Table(title="Channel catalogue", title_justify="left")
+    for col in ("Id", "Name", "Hours/week", "Skills", "Real time", "Open comments"):
+        table.add_column(col)
+    for c in catalogue:
+        table.add_row(c.id, c.name, f"{c.hours_per_week:g}", ", ".join(c.skills),
+                      "yes" if c.real_time else "", "yes" if c.open_comments else "")
+    Console(width=120).print(table)
+
+
+@main.command()
+@click.argument("profile", type=click.Path(path_type=Path))
+@click.argument("channel")
+@rules_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]),
+              default="text", show_default=True, help="Output format.")
+@reports_errors
+def explain(profile: Path, channel: str, rules_dir: Path | None, fmt: str) -> None:
+    """Why CHANNEL stands where it does for PROFILE: the rules that raised, lowered or blocked
+    it, with evidence, and the near misses with the smallest profile change that makes each
+    fire (checked by re-assessing).
+
+    \b
+    Example:
+      advisor explain profiles/medical-association.yaml facebook_group
+    """
+    from advisor.whynot import (
+        explain_channel,
+        render_explanation_markdown,
+        render_explanation_text,
+    )
+
+    with Advisor(rules_dir) as advisor:
+        result = explain_channel(advisor, profile, channel)
+    if fmt == "json":
+        click.echo(result.to_json(), nl=False)
+    elif fmt == "markdown":
+        click.echo(render_explanation_markdown(result), nl=False)
+    else:
+        click.echo(render_explanation_text(result), nl=False)
+
+
+@main.command()
+@click.argument("profile", type=click.Path(path_type=Path))
+@click.option("--set", "sets", multiple=True, required=True, metavar="PATH=VALUE",
+              help="A change, e.g. resources.staff_hours_per_week=20 or "
+              "resources.skills=[writing, video]. Repeat for several.")
+@rules_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]),
+              default="table", show_default=True, help="Output format.")
+@reports_errors
+def whatif(profile: Path, sets: tuple[str, ...], rules_dir: Path | None, fmt: str) -> None:
+    """Re-assess PROFILE with changes and show what moves: channels that entered, left or
+    moved, findings raised or cleared, the resource plan before and after.
+
+    \b
+    Examples:
+      advisor whatif profiles/small-nonprofit.yaml --set resources.staff_hours_per_week=20
+      advisor whatif p.yaml --set 'objectives[0].metric=page views' \
+        --set objectives[0].target=500
+    """
+    from advisor.whatif import (
+        parse_assignment,
+        render_whatif_markdown,
+        render_whatif_table,
+        what_if,
+    )
+
+    changes = [parse_assignment(s) for s in sets]
+    with Advisor(rules_dir) as advisor:
+        diff = what_if(advisor, profile, changes)
+    if fmt == "json":
+        click.echo(diff.to_json(), nl=False)
+    elif fmt == "markdown":
+        click.echo(render_whatif_markdown(diff), nl=False)
+    else:
+        render_whatif_table(diff, Console(width=120))
+
+
+@main.command()
+@click.argument("output", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--defaults", is_flag=True, help="Take every default without asking.")
+@click.option("--answers", "answers_file", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="A YAML file of answers by question key; the rest default.")
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+@rules_option
+@reports_errors
+def init(output: Path, defaults: bool, answers_file: Path | None, force: bool,
+         rules_dir: Path | None) -> None:
+    """Write a new profile to OUTPUT by a guided interview in POST order (people, objectives,
+    strategy, technology), then resources, bottlenecks, pain points and constraints.
+    The profile is validated before it is written; an invalid one is never written.
+
+    \b
+    Examples:
+      advisor init my-org.yaml
+      advisor init my-org.yaml --defaults
+      advisor init my-org.yaml --answers answers.yaml
+    Answer keys are profile paths, e.g. organization.name, audiences, objectives[0].metric,
+    resources.staff_hours_per_week.
+    """
+    from advisor.interview import (
+        answers_from_file,
+        check_unused_answers,
+        default_answer,
+        profile_yaml,
+        run_interview,
+        validated_profile,
+    )
+    from advisor.loader import load_data_file
+
+    if output.exists() and not force:
+        raise AdvisorError(f"{output}: exists (use --force to overwrite)")
+    with Advisor(rules_dir) as advisor:
+        channel_ids = sorted(advisor.pack.channels)
+        if answers_file is not None:
+            data = load_data_file(answers_file)
+            ask = answers_from_file(data, str(answers_file))
+            answers = run_interview(ask, channel_ids)
+            check_unused_answers(ask, data, channel_ids, str(answers_file))
+        elif defaults:
+            answers = run_interview(default_answer, channel_ids)
+        else:
+            section = [""]
+
+            def ask(q: Any) -> Any:
+                if q.section != section[0]:
+                    section[0] = q.section
+                    click.echo(f"\n== {q.section.replace('_', ' ').title()} ==")
+
+                def parse(text: str) -> Any:
+                    try:
+                        return q.parse(text)
+                    except ValueError as err:
+                        raise click.BadParameter(str(err)) from None
+
+                return click.prompt(q.prompt(), default=q.default_text(), value_proc=parse)
+
+            answers = run_interview(ask, channel_ids)
+        profile = validated_profile(answers, str(output))
+        advisor.load(profile)
+    _write(output, profile_yaml(profile))
+    click.echo(f"wrote {output}", err=True)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The JSON lines file to write (whole or not at all).")
+@click.option("--jobs", type=click.IntRange(min=1, max=64), default=1, show_default=True,
+              help="Worker processes.")
+@click.option("--summary-json", is_flag=True, help="Print the summary as JSON on stdout.")
+@rules_option
+@reports_errors
+def batch(inputs: tuple[str, ...], output: Path, jobs: int, summary_json: bool,
+          rules_dir: Path | None) -> None:
+    """Assess many profiles: files, folders, globs, or - for JSON lines on stdin. A bad
+    profile is reported on stderr and skipped; results keep the input order.
+
+    \b
+    Examples:
+      advisor batch profiles/ --output results.jsonl --jobs 2
+      cat profiles.jsonl | advisor batch - --output results.jsonl
+    """
+    import json
+
+    from rich.progress import Progress
+
+    from advisor.batch import STDIN, expand_inputs, run_batch
+
+    stdin_lines = list(sys.stdin) if STDIN in inputs else None
+    items = expand_inputs(inputs, stdin_lines)
+    if sys.stderr.isatty():
+        with Progress(console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("assessing", total=len(items))
+            result = run_batch(items, rules_dir, jobs, lambda n: bar.advance(task, n))
+    else:
+        result = run_batch(items, rules_dir, jobs)
+    for failure in result.failures:
+        for line in failure.problems:
+            click.echo(f"error: {line}", err=True)
+    _write(output, result.jsonl())
+    if summary_json:
+        click.echo(json.dumps(result.summary(), indent=2))
+    else:
+        click.echo(result.summary_text(), nl=False, err=True)
+    if result.failures:
+        sys.exit(EXIT_BAD_INPUT)

@@ -1,4 +1,4 @@
-"""JSON Schemas of the report, the profile and rule files, for editors and independent validators."""
+"""JSON Schemas of reports, profiles and rule files, for editors and independent validators."""
 
 from __future__ import annotations
 

@@ -316,8 +316,8 @@ def render_whatif_table(diff: WhatIf, console: Console) -> None:
     plan = Table(title="Resource plan", title_justify="left")
     for col in ("", "Before", "After"):
         plan.add_column(col)
-    for row in _plan_rows(diff):
-        plan.add_row(*row)
+    for plan_row in _plan_rows(diff):
+        plan.add_row(*plan_row)
     console.print(plan)
     console.print(f"Before: {diff.plan_before.summary}\nAfter:  {diff.plan_after.summary}")
 

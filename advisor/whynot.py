@@ -281,7 +281,7 @@ class _Planner:
             test = next((t for t in clause if t.op in ("eq", "contains")), None)
             if test is None or test.field.startswith("has_") or test.field == "measurable":
                 return None
-            item[test.field] = [test.value] if test.op == "contains" else test.value
+            item[test.field] = [str(test.value)] if test.op == "contains" else test.value
         if probe.kind == "pain_point":
             if "name" not in item:
                 return None
@@ -510,7 +510,8 @@ def render_explanation_text(e: Explanation) -> str:
     out.append("Near misses:" if e.near_misses else "No near misses: every rule that touches "
                "this channel fired.")
     for m in e.near_misses:
-        out.append(f"  {m.rule_id} [{m.post}] would have: " + "; ".join(x.detail for x in m.effects))
+        effects = "; ".join(x.detail for x in m.effects)
+        out.append(f"  {m.rule_id} [{m.post}] would have: {effects}")
         for cond in m.failed:
             out.append(f"    failed: {cond.condition}")
             out += [f"      - {ev.path} = {show_value(ev.value)} ({ev.test})" for ev in cond.found]

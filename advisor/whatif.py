@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from advisor.api import Advisor, ProfileInput
 from advisor.errors import AdvisorError, Problem, ProfileError
@@ -294,8 +295,8 @@ def _plan_rows(diff: WhatIf) -> list[tuple[str, str, str]]:
 
 
 def render_whatif_table(diff: WhatIf, console: Console) -> None:
-    console.print("What if: " + "; ".join(f"{c.path} = {show_value(c.value)}"
-                                          for c in diff.changes))
+    said = "; ".join(f"{c.path} = {show_value(c.value)}" for c in diff.changes)
+    console.print(f"What if: {said}", markup=False)
     if not diff.changed:
         console.print("Nothing changes: the same channels, findings and resource plan.")
     rows = _rows(diff)
@@ -304,11 +305,12 @@ def render_whatif_table(diff: WhatIf, console: Console) -> None:
         for col in ("Change", "Channel", "Rank", "Score"):
             table.add_column(col)
         for row in rows:
-            table.add_row(*row[:4])
+            table.add_row(*(Text(cell) for cell in row[:4]))
         console.print(table)
     for label, found in (("raised", diff.findings_raised), ("cleared", diff.findings_cleared)):
         for f in found:
-            console.print(f"Finding {label}: {f.level} {f.code} — {f.message} [{f.rule_id}]")
+            console.print(f"Finding {label}: {f.level} {f.code} — {f.message} [{f.rule_id}]",
+                          markup=False)
     if diff.ready_before != diff.ready_after:
         console.print("Ready to choose channels: "
                       f"{'yes' if diff.ready_before else 'no'} → "
@@ -317,9 +319,10 @@ def render_whatif_table(diff: WhatIf, console: Console) -> None:
     for col in ("", "Before", "After"):
         plan.add_column(col)
     for plan_row in _plan_rows(diff):
-        plan.add_row(*plan_row)
+        plan.add_row(*(Text(cell) for cell in plan_row))
     console.print(plan)
-    console.print(f"Before: {diff.plan_before.summary}\nAfter:  {diff.plan_after.summary}")
+    console.print(f"Before: {diff.plan_before.summary}\nAfter:  {diff.plan_after.summary}",
+                  markup=False)
 
 
 def render_whatif_markdown(diff: WhatIf) -> str:

@@ -507,8 +507,12 @@ def render_explanation_text(e: Explanation) -> str:
         out.append(f"    because {f.reason}")
         out += [f"    - {ev.path} = {show_value(ev.value)} ({ev.test})" for ev in f.evidence]
     out.append("")
-    out.append("Near misses:" if e.near_misses else "No near misses: every rule that touches "
-               "this channel fired.")
+    if e.near_misses:
+        out.append("Near misses:")
+    elif e.fired:
+        out.append("No near misses: every rule that touches this channel fired.")
+    else:
+        out.append("No rule of the pack touches this channel.")
     for m in e.near_misses:
         effects = "; ".join(x.detail for x in m.effects)
         out.append(f"  {m.rule_id} [{m.post}] would have: {effects}")

@@ -1,0 +1,243 @@
+"""The pytest plugin (entry point `advisor`): collects `.feature` files with no Python module,
+provides the shipped steps and their fixtures, turns undefined steps and step mistakes into
+one clear located message, and records rule coverage with --advisor-coverage=FILE."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import types
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from advisor.errors import AdvisorError
+
+HAVE_BDD = importlib.util.find_spec("pytest_bdd") is not None
+COVERAGE_FORMAT = 1
+_RECORDS = pytest.StashKey[list[dict[str, Any]]]()
+_WORLD = pytest.StashKey[Any]()
+
+
+class AdvisorPool:
+    """One Advisor per rule pack for the whole test session: packs load and compile once."""
+
+    def __init__(self) -> None:
+        self._advisors: dict[Path | None, Any] = {}
+
+    def get(self, pack: Path | None) -> Any:
+        from advisor.api import Advisor
+
+        if pack not in self._advisors:
+            self._advisors[pack] = Advisor(pack)
+        return self._advisors[pack]
+
+    def close(self) -> None:
+        for advisor in self._advisors.values():
+            advisor.close()
+        self._advisors.clear()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("advisor", "the advisor's rule features")
+    group.addoption(
+        "--advisor-coverage",
+        metavar="FILE",
+        default=None,
+        help="write, per scenario, the rules that fired, stayed silent, and were asserted (JSON)",
+    )
+    parser.addini(
+        "advisor_collect_features",
+        "collect .feature files as tests without a Python module (default true)",
+        type="bool",
+        default=True,
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if HAVE_BDD:
+        # The steps' fixtures must live in a registered plugin to be visible to every test.
+        from advisor.bdd import steps
+
+        if not config.pluginmanager.is_registered(steps):
+            config.pluginmanager.register(steps, "advisor.bdd.steps")
+    config.stash[_RECORDS] = []
+
+
+# ---------------------------------------------------------------- collecting .feature files
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    if file_path.suffix != ".feature" or not parent.config.getini("advisor_collect_features"):
+        return None
+    collector: pytest.Collector = FeatureModule.from_parent(parent, path=file_path)
+    return collector
+
+
+class FeatureModule(pytest.Module):
+    """A feature file collected like a test module: one test function per scenario, built by
+    pytest-bdd itself, so outlines, tags and hooks behave as with `scenarios()`."""
+
+    def _getobj(self) -> types.ModuleType:
+        if not HAVE_BDD:
+            raise self.CollectError("install pytest-bdd to run .feature files")
+        from pytest_bdd.exceptions import FeatureError
+        from pytest_bdd.feature import get_feature
+        from pytest_bdd.scenario import get_python_name_generator, scenario
+
+        module = types.ModuleType(f"advisor_feature_{abs(hash(str(self.path)))}")
+        module.__file__ = str(self.path)
+        base, name = str(self.path.parent), self.path.name
+        try:
+            feature = get_feature(base, name)
+        except FeatureError as err:
+            raise self.CollectError(f"{self.path}: {err}") from None
+        for scenario_name in feature.scenarios:
+            test = scenario(name, scenario_name, features_base_dir=base)(_nothing)
+            for test_name in get_python_name_generator(scenario_name):
+                if not hasattr(module, test_name):
+                    setattr(module, test_name, test)
+                    break
+        return module
+
+    def istestfunction(self, obj: object, name: str) -> bool:
+        # Every scenario is a test whatever `python_functions` a project configures.
+        return name.startswith("test_") and callable(obj)
+
+
+def _nothing() -> None:
+    """The body of a scenario test: the steps do all the work."""
+
+
+# ---------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="session")
+def advisor_pool() -> Iterator[AdvisorPool]:
+    """The session's Advisors, one per rule pack."""
+    pool = AdvisorPool()
+    yield pool
+    pool.close()
+
+
+@pytest.fixture
+def advisor_world(request: pytest.FixtureRequest) -> Any:
+    """The scenario's profile, rule pack and report."""
+    from advisor.bdd.world import World
+
+    return World(rootdir=request.config.rootpath)
+
+
+# ---------------------------------------------------------------- pytest-bdd hooks
+
+
+def _where(feature: Any, line: int) -> str:
+    try:
+        shown = os.path.relpath(feature.filename)
+    except ValueError:
+        shown = feature.filename
+    return f"{shown}:{line}"
+
+
+def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: Any, scenario: Any) -> None:
+    world = request.getfixturevalue("advisor_world")
+    world.feature_file = Path(feature.filename)
+    world.scenario = scenario.name
+    request.node.stash[_WORLD] = world
+
+
+def pytest_bdd_before_step(
+    request: pytest.FixtureRequest, feature: Any, scenario: Any, step: Any, step_func: Any
+) -> None:
+    request.getfixturevalue("advisor_world").step_line = step.line_number
+
+
+def pytest_bdd_step_error(
+    request: pytest.FixtureRequest,
+    feature: Any,
+    scenario: Any,
+    step: Any,
+    step_func: Callable[..., object],
+    step_func_args: dict[str, object],
+    exception: Exception,
+) -> None:
+    """A step's own failure reads as one located sentence, not a traceback into the library."""
+    from advisor.bdd.world import StepProblem
+
+    if isinstance(exception, StepProblem | AdvisorError):
+        _fail(f"{_where(feature, step.line_number)}: {step.keyword} {step.name}\n  {exception}")
+
+
+def pytest_bdd_step_func_lookup_error(
+    request: pytest.FixtureRequest, feature: Any, scenario: Any, step: Any, exception: Exception
+) -> None:
+    """An undefined step names its file and line and the nearest shipped steps."""
+    from advisor.bdd.registry import nearest_steps
+
+    near = "\n".join(
+        f"    {s.keyword.capitalize()} {s.display}   e.g. {s.example}"
+        for s in nearest_steps(step.type, step.name)
+    )
+    _fail(
+        f"{_where(feature, step.line_number)}: undefined step: {step.keyword} {step.name}\n"
+        f"  nearest steps:\n{near}\n  every step: docs/steps.md"
+    )
+
+
+def _fail(message: str) -> None:
+    """Fail the test with just this message: no traceback, no chained library exception."""
+    failure = pytest.fail.Exception(message, pytrace=False)
+    raise failure from None
+
+
+# ---------------------------------------------------------------- coverage records
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    report = yield
+    if call.when == "call" and item.config.getoption("advisor_coverage"):
+        world = item.stash.get(_WORLD, None)
+        if world is not None and world.assessed:
+            item.config.stash[_RECORDS].append(
+                {
+                    "test": item.nodeid,
+                    "feature": _relative(world.feature_file, item.config.rootpath),
+                    "scenario": world.scenario,
+                    "outcome": report.outcome,
+                    "pack": _relative(world.pack, item.config.rootpath),
+                    "pack_name": world.pack_label,
+                    "fired": sorted(world.fired),
+                    "silent": sorted(world.rule_ids - world.fired) if world.evaluated else [],
+                    "asserted_fire": sorted(world.asserted_fire),
+                    "asserted_silent": sorted(world.asserted_silent),
+                }
+            )
+    return report
+
+
+def _relative(path: Path | None, root: Path) -> str | None:
+    if path is None:
+        return None
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    target = session.config.getoption("advisor_coverage")
+    if not target:
+        return
+    recorded: list[dict[str, Any]] = session.config.stash[_RECORDS]
+    records = sorted(recorded, key=lambda r: str(r["test"]))
+    path = Path(target)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(
+        json.dumps({"format": COVERAGE_FORMAT, "scenarios": records}, indent=2) + "\n",
+        encoding="utf-8",
+    )
+    tmp.replace(path)

@@ -246,6 +246,8 @@ class _Planner:
 
     def _satisfy_summary(self, test: Test) -> list[Option]:
         """A summary field is a set across the profile: add the item where it comes from."""
+        if test.field == "measurable_objective_count":
+            return self._fewer_measurable(test)
         if test.op != "contains":
             return []
         x = test.value
@@ -269,6 +271,22 @@ class _Planner:
         if test.field == "focuses" and n_obj:
             return [(Change(path=f"objectives[{i}].focus", value=x),) for i in range(n_obj)]
         return []
+
+    def _fewer_measurable(self, test: Test) -> list[Option]:
+        """Fewer measurable objectives: drop the metric of as many as the test needs (adding
+        measures is left to the consultant, who must agree them with the client)."""
+        measurable = [
+            i for i, o in enumerate(self.data.get("objectives", []))
+            if all(o.get(k) is not None for k in ("metric", "target", "deadline"))
+        ]
+        limit = test.value
+        if not isinstance(limit, int | float) or isinstance(limit, bool):
+            return []
+        allowed = {"eq": limit, "le": limit, "lt": limit - 1}.get(test.op)
+        if allowed is None or allowed < 0 or len(measurable) <= allowed:
+            return []
+        drop = measurable[: len(measurable) - int(allowed)]
+        return [tuple(Change(path=f"objectives[{i}].metric", value=None) for i in drop)]
 
     def _new_item(self, probe: Probe) -> Option | None:
         """A new list item (audience, objective, current channel, pain point) the probe holds on."""

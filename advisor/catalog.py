@@ -59,6 +59,9 @@ class Manifest(BaseModel):
     name: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]{1,60}$")]
     version: Annotated[str, Field(pattern=r"^\d+\.\d+(\.\d+)?([a-z0-9.+-]*)$")]
     description: Annotated[str, Field(max_length=1000)] = ""
+    # `default` (the shipped pack) or a folder relative to this pack: its channels and rules
+    # come first, this pack's are added.
+    extends: Annotated[str, Field(min_length=1, max_length=300)] | None = None
     dimension_weights: dict[Post, Annotated[float, Field(ge=0, le=10)]] = Field(
         default_factory=dict
     )

@@ -148,4 +148,5 @@ def reason_for(
         evidence=evidence_for(compiled_rule, probes, inference),
         evidence_grade=rule.meta.evidence,
         source=rule.meta.source,
+        status=rule.meta.status,
     )

@@ -210,8 +210,44 @@ def _rule_documents(data: Any) -> list[tuple[DataPath, Any]]:
     return [((), data)]
 
 
+MAX_EXTENDS_DEPTH = 8
+DEFAULT_PACK_NAME = "default"
+
+
 def load_pack(folder: str | Path | Traversable | None = None) -> RulePack:
-    """Load a rule pack folder (the shipped default when None), collecting every rule problem."""
+    """Load a rule pack folder (the shipped default when None), collecting every rule problem.
+    A pack whose manifest says `extends: default` (or a folder relative to it) adds its channels
+    and rules to that pack's; an id defined twice is an error."""
+    return _load_pack(folder, 0)
+
+
+def _base_pack(
+    extends: str, root: Traversable, source: str, line: int | None, depth: int
+) -> RulePack:
+    """The pack a manifest extends: the shipped default, or a folder relative to the pack."""
+    if depth >= MAX_EXTENDS_DEPTH:
+        raise RuleError(
+            Problem("packs extend each other too deeply (a cycle?)", source, line, "extends")
+        )
+    if extends == DEFAULT_PACK_NAME:
+        return _load_pack(None, depth + 1)
+    if not isinstance(root, Path):
+        raise RuleError(Problem("only 'extends: default' works here", source, line, "extends"))
+    base = (root / extends).resolve()
+    if not base.is_dir():
+        raise RuleError(
+            Problem(
+                f"extended pack folder '{extends}' not found",
+                source,
+                line,
+                "extends",
+                hint="write 'extends: default' or a folder relative to this pack",
+            )
+        )
+    return _load_pack(base, depth + 1)
+
+
+def _load_pack(folder: str | Path | Traversable | None, depth: int) -> RulePack:
     if folder is None:
         root: Traversable = default_pack_root()
         label = "rules"
@@ -227,25 +263,36 @@ def load_pack(folder: str | Path | Traversable | None = None) -> RulePack:
         raw = read_bytes(entry, source)
         digest.update(name.encode() + b"\x00" + raw + b"\x00")
         files[name] = (*parse_document(decode(raw, source), source), source)
-    for required in (MANIFEST, CATALOGUE):
-        if required not in files:
-            raise RuleError(Problem(f"a rule pack needs {required}", f"{label}/{required}"))
+    if MANIFEST not in files:
+        raise RuleError(Problem(f"a rule pack needs {MANIFEST}", f"{label}/{MANIFEST}"))
     man_data, man_lines, man_source = files.pop(MANIFEST)
     manifest: Manifest = _validate_model(Manifest, man_data, man_source, man_lines)
-    cat_data, cat_lines, cat_source = files.pop(CATALOGUE)
-    catalogue: Catalogue = _validate_model(Catalogue, cat_data, cat_source, cat_lines)
+    base: RulePack | None = None
+    if manifest.extends is not None:
+        extends_line = line_of(man_lines, ("extends",))
+        base = _base_pack(manifest.extends, root, man_source, extends_line, depth)
+    if CATALOGUE not in files and base is None:
+        raise RuleError(Problem(f"a rule pack needs {CATALOGUE}", f"{label}/{CATALOGUE}"))
+    inherited_channels = list(base.catalogue.channels) if base is not None else []
+    if CATALOGUE in files:
+        cat_data, cat_lines, cat_source = files.pop(CATALOGUE)
+        own: Catalogue = _validate_model(Catalogue, cat_data, cat_source, cat_lines)
+        catalogue = Catalogue(channels=[*inherited_channels, *own.channels])
+    else:
+        cat_lines, cat_source = {}, f"{label}/{CATALOGUE}"
+        catalogue = Catalogue(channels=inherited_channels)
     channel_ids = frozenset(c.id for c in catalogue.channels)
     if len(channel_ids) != len(catalogue.channels):
         seen: set[str] = set()
         for i, channel in enumerate(catalogue.channels):
             if channel.id in seen:
-                line = line_of(cat_lines, ("channels", i, "id"))
+                line = line_of(cat_lines, ("channels", i - len(inherited_channels), "id"))
                 raise RuleError(Problem(f"duplicate channel id '{channel.id}'", cat_source, line))
             seen.add(channel.id)
 
     problems: list[Problem] = []
-    rules: list[Rule] = []
-    locations: dict[str, Location] = {}
+    rules: list[Rule] = list(base.rules) if base is not None else []
+    locations: dict[str, Location] = dict(base.locations) if base is not None else {}
     for data, lines, source in files.values():
         for prefix, item in _rule_documents(data):
             rule_id = item.get("id") if isinstance(item, Mapping) else None
@@ -284,7 +331,14 @@ def load_pack(folder: str | Path | Traversable | None = None) -> RulePack:
     problems.extend(_unwritten_derived(rules, locations))
     if problems:
         raise RuleError(problems)
-    return RulePack(manifest, catalogue, tuple(rules), locations, digest.hexdigest())
+    if base is None:
+        return RulePack(manifest, catalogue, tuple(rules), locations, digest.hexdigest())
+    # The extension's hash covers the pack it extends: a change in either changes reports.
+    combined = hashlib.sha256(f"{base.content_hash}\x00{digest.hexdigest()}".encode())
+    inherited = frozenset(r.id for r in base.rules)
+    return RulePack(
+        manifest, catalogue, tuple(rules), locations, combined.hexdigest(), inherited
+    )
 
 
 def _unwritten_derived(rules: list[Rule], locations: dict[str, Location]) -> list[Problem]:

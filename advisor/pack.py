@@ -21,6 +21,12 @@ class RulePack:
     rules: tuple[Rule, ...]
     locations: dict[str, Location] = field(default_factory=dict)
     content_hash: str = ""
+    # Ids of the rules that came from the pack this one extends (empty for a standalone pack).
+    inherited: frozenset[str] = frozenset()
+
+    def own_rules(self) -> tuple[Rule, ...]:
+        """The rules this pack defines itself, without those of the pack it extends."""
+        return tuple(r for r in self.rules if r.id not in self.inherited)
 
     @property
     def channels(self) -> dict[str, Channel]:

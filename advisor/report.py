@@ -30,6 +30,8 @@ class Reason(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
     evidence_grade: str
     source: str
+    # The rule's status: experimental and deprecated rules are flagged to the reader.
+    status: str = "stable"
 
 
 class ScoreTerm(_Model):

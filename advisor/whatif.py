@@ -170,6 +170,8 @@ class Moved(BaseModel):
     rank_after: int | None
     score_before: float | None
     score_after: float | None
+    blocked_before: bool = False
+    blocked_after: bool = False
 
 
 class FindingRef(BaseModel):
@@ -208,9 +210,9 @@ class WhatIf(BaseModel):
         return self.model_dump_json(indent=2, exclude={"before", "after"}) + "\n"
 
 
-def _standing(report: Report) -> dict[str, tuple[str, int | None, float]]:
-    out = {a.channel: (a.name, a.rank, a.score) for a in report.not_recommended}
-    out |= {a.channel: (a.name, a.rank, a.score) for a in report.recommended}
+def _standing(report: Report) -> dict[str, tuple[str, int | None, float, bool]]:
+    out = {a.channel: (a.name, a.rank, a.score, bool(a.blocks)) for a in report.not_recommended}
+    out |= {a.channel: (a.name, a.rank, a.score, False) for a in report.recommended}
     return out
 
 
@@ -220,15 +222,16 @@ def compare(before: Report, after: Report, changes: Sequence[Change]) -> WhatIf:
     moved, entered, left = [], [], []
     for channel in sorted(set(old) | set(new)):
         name = (new.get(channel) or old[channel])[0]
-        rb, sb = (old[channel][1], old[channel][2]) if channel in old else (None, None)
-        ra, sa = (new[channel][1], new[channel][2]) if channel in new else (None, None)
+        _, rb, sb, bb = old.get(channel, (name, None, None, False))
+        _, ra, sa, ba = new.get(channel, (name, None, None, False))
         item = Moved(channel=channel, name=name, rank_before=rb, rank_after=ra,
-                     score_before=sb, score_after=sa)
+                     score_before=sb, score_after=sa, blocked_before=bb, blocked_after=ba)
+        # Entered and left the ranking; every other change of rank, score or block "moved".
         if rb is None and ra is not None:
             entered.append(item)
         elif rb is not None and ra is None:
             left.append(item)
-        elif (rb, sb) != (ra, sa):
+        elif (rb, sb, bb) != (ra, sa, ba):
             moved.append(item)
     entered.sort(key=lambda m: m.rank_after or 0)
     left.sort(key=lambda m: m.rank_before or 0)
@@ -266,7 +269,9 @@ def what_if(advisor: Advisor, source: ProfileInput, changes: Sequence[Change]) -
 # ---------------------------------------------------------------- rendering
 
 
-def _rank(rank: int | None) -> str:
+def _rank(rank: int | None, blocked: bool = False) -> str:
+    if blocked:
+        return "blocked"
     return "—" if rank is None else f"#{rank}"
 
 
@@ -278,7 +283,9 @@ def _rows(diff: WhatIf) -> list[tuple[str, str, str, str, str]]:
     rows = []
     for label, items in (("entered", diff.entered), ("left", diff.left), ("moved", diff.moved)):
         for m in items:
-            rows.append((label, m.name, f"{_rank(m.rank_before)} → {_rank(m.rank_after)}",
+            ranks = f"{_rank(m.rank_before, m.blocked_before)} → "
+            ranks += _rank(m.rank_after, m.blocked_after)
+            rows.append((label, m.name, ranks,
                          f"{_score(m.score_before)} → {_score(m.score_after)}", m.channel))
     return rows
 

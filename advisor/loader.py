@@ -44,6 +44,8 @@ def decode(raw: bytes, source: str) -> str:
         raise InputError(Problem(f"file is larger than {MAX_FILE_BYTES} bytes", source))
     if not raw.strip():
         raise InputError(Problem("file is empty", source, 1))
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise InputError(Problem("file is UTF-32 text", source, hint="save it as UTF-8"))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(Problem("file is UTF-16 text", source, hint="save it as UTF-8"))
     if b"\x00" in raw:
@@ -164,6 +166,14 @@ def load_profile(path: str | Path) -> LoadedProfile:
     return parse_profile_text(decode(read_bytes(path, source), source), source)
 
 
+def read_text(path: str | Path) -> str:
+    """A text file the authoring kit reads (a feature file, a coverage record), checked like
+    any data file: it exists, is not too large, and is UTF-8."""
+    path = Path(path)
+    source = str(path)
+    return decode(read_bytes(path, source), source)
+
+
 # ---------------------------------------------------------------- rule packs
 
 
@@ -221,6 +231,13 @@ def load_pack(folder: str | Path | Traversable | None = None) -> RulePack:
     return _load_pack(folder, 0)
 
 
+def load_pack_collecting(folder: str | Path | None = None) -> tuple[RulePack, list[Problem]]:
+    """For `advisor rules check`: the pack made of the rules that are valid, and the problems of
+    every rule that is not (a broken manifest or catalogue still raises: nothing can load)."""
+    problems: list[Problem] = []
+    return _load_pack(folder, 0, problems), problems
+
+
 def _base_pack(
     extends: str, root: Traversable, source: str, line: int | None, depth: int
 ) -> RulePack:
@@ -247,7 +264,9 @@ def _base_pack(
     return _load_pack(base, depth + 1)
 
 
-def _load_pack(folder: str | Path | Traversable | None, depth: int) -> RulePack:
+def _load_pack(
+    folder: str | Path | Traversable | None, depth: int, collect: list[Problem] | None = None
+) -> RulePack:
     if folder is None:
         root: Traversable = default_pack_root()
         label = "rules"
@@ -329,8 +348,10 @@ def _load_pack(folder: str | Path | Traversable | None, depth: int) -> RulePack:
             locations[rule.id] = here
             rules.append(rule)
     problems.extend(_unwritten_derived(rules, locations))
-    if problems:
+    if problems and collect is None:
         raise RuleError(problems)
+    if collect is not None:
+        collect.extend(problems)
     if base is None:
         return RulePack(manifest, catalogue, tuple(rules), locations, digest.hexdigest())
     # The extension's hash covers the pack it extends: a change in either changes reports.

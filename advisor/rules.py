@@ -364,6 +364,8 @@ def _pydantic_problems(err: ValidationError, prefix: YamlPath) -> list[LocatedPr
         if item["type"] == "extra_forbidden":
             msg = f"unknown field '{loc[-1]}'"
         out.append(LocatedProblem((*prefix, *loc), msg, hint))
+    # A misspelt key also makes the real one "missing": the unknown key is the one to report.
+    out.sort(key=lambda p: not p.message.startswith("unknown field"))
     return out
 
 

@@ -165,6 +165,261 @@ def validate(profiles: tuple[Path, ...], rules_dir: Path | None) -> None:
 # ---------------------------------------------------------------- rule authoring kit (issue 4)
 
 
+@main.group()
+def rules() -> None:
+    """Write, lint, document and measure rules (the rule authoring kit).
+
+    \b
+    Examples:
+      advisor rules list
+      advisor rules check my-pack
+      advisor rules new people.nurses.facebook-groups --rules my-pack --features features
+      advisor rules coverage features --fail-under 100
+    """
+
+
+def _format_option(default: str = "text") -> Callable[[F], F]:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["text", "json"]),
+        default=default,
+        help="text for people, json for tools.",
+    )
+
+
+def _json(data: Any) -> str:
+    import json
+
+    return json.dumps(data, indent=2, sort_keys=False) + "\n"
+
+
+@rules.command("list")
+@rules_option
+@_format_option()
+@reports_errors
+def rules_list(rules_dir: Path | None, fmt: str) -> None:
+    """List the rules of a pack: id, POST dimension, status and title.
+
+    \b
+    Example:
+      advisor rules list --rules my-pack
+    """
+    from advisor.authoring import list_rules
+    from advisor.loader import load_pack
+
+    rows = list_rules(load_pack(rules_dir))
+    if fmt == "json":
+        click.echo(_json([row.__dict__ for row in rows]), nl=False)
+        return
+    width = max((len(r.id) for r in rows), default=10)
+    for row in rows:
+        click.echo(f"{row.id:<{width}}  {row.post:<11}  {row.status:<12}  {row.title}")
+
+
+@rules.command("show")
+@click.argument("rule_id")
+@rules_option
+@click.option(
+    "--features",
+    "feature_paths",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    default=[Path("features")],
+    show_default=True,
+    help="Feature files or folders searched for scenarios that name the rule.",
+)
+@reports_errors
+def rules_show(rule_id: str, rules_dir: Path | None, feature_paths: tuple[Path, ...]) -> None:
+    """Show one rule: as written, where it is, its compiled form and its scenarios (JSON).
+
+    \b
+    Example:
+      advisor rules show people.physicians.professional-networks
+    """
+    from advisor.authoring import find_features, show_rule
+    from advisor.loader import load_pack
+
+    pack = load_pack(rules_dir)
+    click.echo(_json(show_rule(pack, rule_id, find_features(feature_paths))), nl=False)
+
+
+@rules.command("check")
+@click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
+@_format_option()
+@reports_errors
+def rules_check(folder: Path | None, fmt: str) -> None:
+    """Lint a rule pack (the shipped one without FOLDER): every schema error, unknown field or
+    channel, duplicate id, rule that can never fire, contradiction, missing rationale and
+    durable_rules limit. Exits 1 when there is an error.
+
+    \b
+    Examples:
+      advisor rules check
+      advisor rules check my-pack --format json
+    """
+    from advisor.authoring import check_pack
+
+    result = check_pack(folder)
+    if fmt == "json":
+        click.echo(_json(result.to_jsonable()), nl=False)
+    else:
+        for item in result.items:
+            click.echo(str(item))
+        click.echo(result.summary())
+    if result.errors:
+        sys.exit(EXIT_BLOCKERS)
+
+
+@rules.command("new")
+@click.argument("rule_id")
+@click.option(
+    "--rules",
+    "rules_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("rules"),
+    show_default=True,
+    help="The rule pack folder the rule file goes into.",
+)
+@click.option(
+    "--features",
+    "features_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("features"),
+    show_default=True,
+    help="The folder the feature file goes into.",
+)
+@click.option("--post", default=None, help="POST dimension, when the id does not start with it.")
+@reports_errors
+def rules_new(rule_id: str, rules_dir: Path, features_dir: Path, post: str | None) -> None:
+    """Scaffold a rule file and a feature file that fails until the rule is written.
+
+    \b
+    Example:
+      advisor rules new people.nurses.facebook-groups --rules my-pack
+    """
+    from advisor.authoring import scaffold
+    from advisor.loader import load_pack
+
+    pack = load_pack(rules_dir) if (rules_dir / "pack.yaml").is_file() else None
+    if pack is None:
+        raise AdvisorError(f"{rules_dir}: not a rule pack (no pack.yaml)")
+    made = scaffold(rule_id, rules_dir, features_dir, post, pack)
+    made.feature_path.parent.mkdir(parents=True, exist_ok=True)
+    _write(made.rule_path, made.rule_text)
+    _write(made.feature_path, made.feature_text)
+    click.echo(f"wrote {made.rule_path}\nwrote {made.feature_path}")
+    click.echo(f"next: fill in the TODOs, then run: pytest {made.feature_path}")
+
+
+@rules.command("coverage")
+@click.argument("features", nargs=-1, type=click.Path(path_type=Path))
+@rules_option
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 100),
+    default=None,
+    help="Exit 1 when coverage is below this percent.",
+)
+@click.option(
+    "--include-inherited",
+    is_flag=True,
+    help="Also count the rules of the pack this one extends.",
+)
+@_format_option()
+@reports_errors
+def rules_coverage(
+    features: tuple[Path, ...],
+    rules_dir: Path | None,
+    fail_under: float | None,
+    include_inherited: bool,
+    fmt: str,
+) -> None:
+    """Run the FEATURES (default: features/) and report, per rule, the scenarios in which it
+    fired and stayed silent. A rule is covered when both happened in passing scenarios.
+
+    \b
+    Examples:
+      advisor rules coverage
+      advisor rules coverage features --rules my-pack --fail-under 100
+    """
+    from advisor.coverage import run_features, summarize
+    from advisor.loader import load_pack
+
+    pack = load_pack(rules_dir)
+    paths = [str(p) for p in features] or ["features"]
+    records, exit_code, _ = run_features(paths)
+    report = summarize(records, pack, rules_dir, include_inherited, exit_code)
+    if fmt == "json":
+        click.echo(_json(report.to_jsonable()), nl=False)
+    else:
+        click.echo(report.text(), nl=False)
+    if fail_under is not None and report.percent < fail_under:
+        click.echo(f"coverage {report.percent:g}% is below {fail_under:g}%", err=True)
+        sys.exit(EXIT_BLOCKERS)
+
+
+@rules.command("docs")
+@rules_option
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("docs/rule-base.md"),
+    show_default=True,
+    help="The file to write.",
+)
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 when the file is stale.")
+@reports_errors
+def rules_docs(rules_dir: Path | None, output: Path, check: bool) -> None:
+    """Generate the rule-base catalogue (rules by POST dimension) from the rule files.
+
+    \b
+    Examples:
+      advisor rules docs
+      advisor rules docs --check
+    """
+    from advisor.authoring import rule_base_for
+    from advisor.loader import read_text
+
+    text = rule_base_for(rules_dir)
+    if check:
+        current = read_text(output) if output.is_file() else ""
+        if current != text:
+            click.echo(f"{output} is stale: run `advisor rules docs`", err=True)
+            sys.exit(EXIT_BLOCKERS)
+        click.echo(f"{output} is up to date")
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    _write(output, text)
+    click.echo(f"wrote {output}")
+
+
+@rules.command("steps")
+@click.option("--markdown", is_flag=True, help="Print docs/steps.md instead of a list.")
+@reports_errors
+def rules_steps(markdown: bool) -> None:
+    """List the Gherkin steps a feature file can use (the shipped step library).
+
+    \b
+    Example:
+      advisor rules steps --markdown > docs/steps.md
+    """
+    try:
+        from advisor.bdd import steps as _steps  # registers the catalogue
+        from advisor.bdd.registry import CATALOGUE, catalogue_markdown
+    except ImportError as err:
+        raise AdvisorError(
+            f"the step library needs pytest-bdd ({err.name} is missing)"
+        ) from None
+
+    del _steps
+    if markdown:
+        click.echo(catalogue_markdown(), nl=False)
+        return
+    for spec in CATALOGUE:
+        click.echo(f"{spec.keyword.capitalize():<6} {spec.display}")
+
+
 # ---------------------------------------------------------------- consultant workflows (issue 5)
 
 

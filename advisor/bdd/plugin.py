@@ -208,7 +208,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
                     "feature": _relative(world.feature_file, item.config.rootpath),
                     "scenario": world.scenario,
                     "outcome": report.outcome,
-                    "pack": _relative(world.pack, item.config.rootpath),
+                    "pack": str(world.pack.resolve()) if world.pack else None,
                     "pack_name": world.pack_label,
                     "fired": sorted(world.fired),
                     "silent": sorted(world.rule_ids - world.fired) if world.evaluated else [],

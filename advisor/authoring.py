@@ -1,0 +1,633 @@
+"""The rule authoring kit's library: list, show, check (lint), scaffold and document rules.
+No click here: `advisor rules ...` in cli.py calls these and prints what they return."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from advisor.compiler import compile_pack, to_jsonable
+from advisor.engine import DurableMatcher
+from advisor.errors import AdvisorError, Problem, RuleError
+from advisor.facts import FACT_SCHEMA, FieldSpec
+from advisor.loader import load_pack, load_pack_collecting, read_text
+from advisor.pack import RulePack
+from advisor.rules import (
+    POST_ORDER,
+    RULE_ID,
+    AllOf,
+    AnyOf,
+    Block,
+    Condition,
+    Derive,
+    FieldTest,
+    Finding,
+    Frame,
+    Kpi,
+    NotOf,
+    Precondition,
+    Rule,
+    Score,
+)
+from advisor.suggest import did_you_mean
+
+# Kinds with exactly one fact per profile: two frames of one of these in an `all` test the same
+# fact, so their tests must hold together.
+SINGLETON_KINDS = frozenset({"organization", "strategy", "resources", "bottlenecks", "summary"})
+PLACEHOLDER = "TODO"
+
+
+# ================================================================ list and show
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    id: str
+    post: str
+    status: str
+    title: str
+    file: str
+    line: int | None
+
+
+def list_rules(pack: RulePack) -> list[RuleRow]:
+    """Every rule of a pack, in POST order then by id."""
+    rows = []
+    for rule in pack.rules:
+        where = pack.locations.get(rule.id)
+        rows.append(
+            RuleRow(
+                rule.id,
+                rule.meta.post,
+                rule.meta.status,
+                rule.meta.title,
+                where.file if where else "",
+                where.line if where else None,
+            )
+        )
+    return sorted(rows, key=lambda r: (POST_ORDER.index(r.post), r.id))
+
+
+def find_features(paths: Iterable[str | Path]) -> list[Path]:
+    """Feature files given as files or folders (searched recursively), in a stable order."""
+    found: set[Path] = set()
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            found.update(p for p in path.rglob("*.feature") if p.is_file())
+        elif path.suffix == ".feature" and path.is_file():
+            found.add(path)
+    return sorted(found)
+
+
+@dataclass(frozen=True)
+class ScenarioRef:
+    file: str
+    line: int
+    scenario: str
+
+
+_SCENARIO = re.compile(r"^\s*(Scenario|Scenario Outline|Scenario Template|Example):\s*(.*)$")
+
+
+def scenarios_mentioning(rule_id: str, features: Sequence[Path]) -> list[ScenarioRef]:
+    """The scenarios whose steps name a rule id (in quotes, as the steps write it)."""
+    quoted = f'"{rule_id}"'
+    refs = []
+    for path in features:
+        current: tuple[int, str] | None = None
+        for number, line in enumerate(read_text(path).splitlines(), start=1):
+            match = _SCENARIO.match(line)
+            if match:
+                current = (number, match.group(2).strip())
+            elif current is not None and quoted in line:
+                refs.append(ScenarioRef(str(path), current[0], current[1]))
+                current = None  # one reference per scenario is enough
+    return refs
+
+
+def rule_not_found(pack: RulePack, rule_id: str) -> RuleError:
+    hint = did_you_mean(rule_id, [r.id for r in pack.rules]) or "see `advisor rules list`"
+    return RuleError(Problem(f"no rule '{rule_id}' in pack {pack.manifest.name}", hint=hint))
+
+
+def show_rule(pack: RulePack, rule_id: str, features: Sequence[Path]) -> dict[str, Any]:
+    """One rule as written, where it is, its compiled form, and the scenarios that name it."""
+    if rule_id not in {r.id for r in pack.rules}:
+        raise rule_not_found(pack, rule_id)
+    rule = pack.rule(rule_id)
+    where = pack.locations.get(rule_id)
+    compiled = to_jsonable(compile_pack(pack))
+    entry: dict[str, Any] = compiled["rules"][rule_id]  # type: ignore[index]
+    probes = compiled["probes"]
+    used = sorted(set(_probe_ids(entry["formula"])))
+    return {
+        "id": rule_id,
+        "file": where.file if where else None,
+        "line": where.line if where else None,
+        "inherited": rule_id in pack.inherited,
+        "rule": rule.meta.model_dump(mode="json", exclude_none=True),
+        "compiled": {"rule": entry, "probes": {p: probes[p] for p in used}},  # type: ignore[index]
+        "scenarios": [
+            {"file": s.file, "line": s.line, "scenario": s.scenario}
+            for s in scenarios_mentioning(rule_id, features)
+        ],
+    }
+
+
+def _probe_ids(formula: Any) -> Iterable[str]:
+    if isinstance(formula, str):
+        yield formula
+    elif isinstance(formula, dict):
+        for value in formula.values():
+            yield from _probe_ids(value)
+    elif isinstance(formula, list):
+        for item in formula:
+            yield from _probe_ids(item)
+
+
+# ================================================================ check
+
+
+CheckLevel = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    level: CheckLevel
+    code: str
+    problem: Problem
+
+    def to_jsonable(self) -> dict[str, Any]:
+        p = self.problem
+        return {
+            "level": self.level,
+            "code": self.code,
+            "file": p.file,
+            "line": p.line,
+            "rule_id": p.rule_id,
+            "field": p.field,
+            "message": p.message,
+            "hint": p.hint,
+        }
+
+    def __str__(self) -> str:
+        return f"{self.level}: [{self.code}] {self.problem}"
+
+
+@dataclass
+class CheckResult:
+    pack: str | None
+    rules_checked: int
+    items: list[CheckItem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for i in self.items if i.level == "error")
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for i in self.items if i.level == "warning")
+
+    def to_jsonable(self) -> dict[str, Any]:
+        return {
+            "pack": self.pack,
+            "rules_checked": self.rules_checked,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "problems": [i.to_jsonable() for i in self.items],
+        }
+
+    def summary(self) -> str:
+        return (
+            f"{self.rules_checked} rules checked: {self.errors} errors, {self.warnings} warnings"
+        )
+
+
+def _load_code(problem: Problem) -> str:
+    if problem.message.startswith("duplicate rule id"):
+        return "duplicate-id"
+    if "derived fact" in problem.message:
+        return "never-fires"
+    if problem.message.startswith("unknown channel"):
+        return "unknown-channel"
+    if problem.message.startswith(("unknown field", "unknown fact")):
+        return "unknown-field"
+    return "schema"
+
+
+def check_pack(folder: str | Path | None) -> CheckResult:
+    """Lint a rule pack: every load problem (not just the first), rules that can never fire,
+    rules that contradict each other, missing rationale, and durable_rules' limits."""
+    try:
+        pack, problems = load_pack_collecting(folder)
+    except AdvisorError as err:
+        return CheckResult(None, 0, [CheckItem("error", "schema", p) for p in err.problems])
+    items = [CheckItem("error", _load_code(p), p) for p in problems]
+    own = pack.own_rules()
+    for rule in own:
+        items.extend(_rule_items(pack, rule))
+    items.extend(_contradictions(pack, {r.id for r in own}))
+    try:
+        DurableMatcher(compile_pack(pack)).close()
+    except AdvisorError as err:
+        items.extend(CheckItem("error", "engine-limit", p) for p in err.problems)
+    items.sort(key=lambda i: (i.problem.file or "", i.problem.line or 0, i.code))
+    return CheckResult(pack.manifest.name, len(own), items)
+
+
+def _at(
+    pack: RulePack, rule: Rule, message: str, field_name: str | None, hint: str | None
+) -> Problem:
+    where = pack.locations.get(rule.id)
+    return Problem(
+        message,
+        where.file if where else None,
+        where.line if where else None,
+        field_name,
+        rule.id,
+        hint,
+    )
+
+
+def _rule_items(pack: RulePack, rule: Rule) -> list[CheckItem]:
+    items = []
+    reason = never_fires(rule.when)
+    if reason is not None:
+        items.append(
+            CheckItem(
+                "error",
+                "never-fires",
+                _at(pack, rule, f"can never fire: {reason}", "when", "fix the condition"),
+            )
+        )
+    if rule.meta.rationale is None:
+        items.append(
+            CheckItem(
+                "warning",
+                "missing-rationale",
+                _at(
+                    pack,
+                    rule,
+                    "no rationale",
+                    "rationale",
+                    "say why the conclusion follows from the facts",
+                ),
+            )
+        )
+    texts = {
+        "title": rule.meta.title,
+        "because": rule.meta.because,
+        "source": rule.meta.source,
+        "rationale": rule.meta.rationale or "",
+    }
+    for name, text in texts.items():
+        if PLACEHOLDER in text:
+            items.append(
+                CheckItem(
+                    "warning",
+                    "placeholder",
+                    _at(pack, rule, f"{name} still says {PLACEHOLDER}", name, "fill it in"),
+                )
+            )
+    if rule.meta.status == "deprecated":
+        items.append(
+            CheckItem(
+                "warning",
+                "deprecated",
+                _at(pack, rule, "rule is deprecated", "status", "remove it or name its successor"),
+            )
+        )
+    return items
+
+
+# ---------------------------------------------------------------- can a condition ever hold?
+
+
+def never_fires(condition: Condition) -> str | None:
+    """Why a condition can never hold, or None when it may. Sound but not complete: it finds
+    contradictory tests of one field (eq a and eq b, lt 3 and gt 5, a count below zero...)."""
+    if isinstance(condition, Frame):
+        return _frame_contradiction(condition.kind, condition.tests)
+    if isinstance(condition, NotOf):
+        return None
+    reasons = [never_fires(item) for item in condition.items]
+    if isinstance(condition, AnyOf):
+        if all(reasons):
+            return "every branch of 'any' can never fire (" + "; ".join(map(str, reasons)) + ")"
+        return None
+    for reason in reasons:
+        if reason:
+            return reason
+    by_kind: dict[str, list[FieldTest]] = {}
+    count: dict[str, int] = {}
+    for item in condition.items:
+        if isinstance(item, Frame) and item.kind in SINGLETON_KINDS:
+            by_kind.setdefault(item.kind, []).extend(item.tests)
+            count[item.kind] = count.get(item.kind, 0) + 1
+    for kind, tests in by_kind.items():
+        if count[kind] > 1:
+            reason = _frame_contradiction(kind, tuple(tests))
+            if reason:
+                return reason
+    return None
+
+
+def _universe(spec: FieldSpec) -> set[Any] | None:
+    if spec.type == "bool":
+        return {True, False}
+    if spec.choices is not None and spec.type == "str":
+        return set(spec.choices)
+    return None
+
+
+def _frame_contradiction(kind: str, tests: Sequence[FieldTest]) -> str | None:
+    by_field: dict[str, list[FieldTest]] = {}
+    for test in tests:
+        by_field.setdefault(test.field, []).append(test)
+    for name, field_tests in by_field.items():
+        spec = FACT_SCHEMA[kind].get(name)
+        if spec is None:
+            continue
+        reason = _field_contradiction(spec, name, field_tests)
+        if reason:
+            return f"{kind}.{name}: {reason}"
+    return None
+
+
+def _show(test: FieldTest) -> str:
+    value = test.value
+    shown = "[" + ", ".join(map(str, value)) + "]" if isinstance(value, tuple) else str(value)
+    return f"{test.op} {shown}"
+
+
+def _field_contradiction(spec: FieldSpec, name: str, tests: list[FieldTest]) -> str | None:
+    absent = [t for t in tests if t.op == "exists" and t.value is False]
+    present = [t for t in tests if not (t.op == "exists" and t.value is False)]
+    if absent and present:
+        return f"'exists false' and '{_show(present[0])}' cannot both hold"
+    if spec.type == "list":
+        return None
+    allowed = _universe(spec)
+    lo: tuple[float, bool] | None = None  # (bound, inclusive)
+    hi: tuple[float, bool] | None = None
+    if spec.type in ("int", "number") and name.endswith("_count"):
+        lo = (0.0, True)  # counts are never negative
+    excluded: set[Any] = set()
+    for test in tests:
+        value = test.value
+        if test.op == "eq":
+            allowed = {value} if allowed is None else allowed & {value}
+        elif test.op == "in":
+            values = set(value) if isinstance(value, tuple) else {value}
+            allowed = values if allowed is None else allowed & values
+        elif test.op == "ne":
+            excluded.add(value)
+        elif test.op == "not_in":
+            excluded |= set(value) if isinstance(value, tuple) else {value}
+        elif test.op in ("gt", "ge") and isinstance(value, int | float):
+            bound = (float(value), test.op == "ge")
+            if lo is None or bound[0] > lo[0] or (bound[0] == lo[0] and not bound[1]):
+                lo = bound
+        elif test.op in ("lt", "le") and isinstance(value, int | float):
+            bound = (float(value), test.op == "le")
+            if hi is None or bound[0] < hi[0] or (bound[0] == hi[0] and not bound[1]):
+                hi = bound
+    shown = " and ".join(_show(t) for t in tests)
+    empty = lo is not None and hi is not None and (
+        lo[0] > hi[0] or (lo[0] == hi[0] and not (lo[1] and hi[1]))
+    )
+    if empty:
+        return f"no value is {shown}"
+    if allowed is not None:
+        left = {v for v in allowed - excluded if _within(v, lo, hi)}
+        if not left:
+            return f"no value is {shown}"
+    return None
+
+
+def _within(value: Any, lo: tuple[float, bool] | None, hi: tuple[float, bool] | None) -> bool:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return True
+    if lo is not None and (value < lo[0] or (value == lo[0] and not lo[1])):
+        return False
+    return not (hi is not None and (value > hi[0] or (value == hi[0] and not hi[1])))
+
+
+# ---------------------------------------------------------------- contradictions
+
+
+def canonical(condition: Condition) -> Any:
+    """A condition in a form where the order of `all`/`any` items and of tests does not matter."""
+    if isinstance(condition, Frame):
+        return ("frame", condition.kind, tuple(sorted(condition.tests, key=repr)))
+    if isinstance(condition, NotOf):
+        return ("not", canonical(condition.item))
+    tag = "all" if isinstance(condition, AllOf) else "any"
+    return (tag, tuple(sorted((canonical(i) for i in condition.items), key=repr)))
+
+
+def _contradictions(pack: RulePack, own: set[str]) -> list[CheckItem]:
+    """Rules with the same condition and opposite effects on a channel: one scores it up while
+    another scores it down or blocks it."""
+    groups: dict[Any, list[Rule]] = {}
+    for rule in pack.rules:
+        groups.setdefault(canonical(rule.when), []).append(rule)
+    items = []
+    for rules in groups.values():
+        ups: dict[str, list[str]] = {}
+        downs: dict[str, list[tuple[str, str]]] = {}
+        for rule in rules:
+            for effect in rule.then:
+                if isinstance(effect, Score) and effect.weight > 0:
+                    ups.setdefault(effect.channel, []).append(rule.id)
+                elif isinstance(effect, Score):
+                    downs.setdefault(effect.channel, []).append((rule.id, "scores it down"))
+                elif isinstance(effect, Block):
+                    downs.setdefault(effect.channel, []).append((rule.id, "blocks it"))
+        for channel in sorted(set(ups) & set(downs)):
+            for down_id, what in downs[channel]:
+                for up_id in ups[channel]:
+                    if up_id == down_id and what == "blocks it":
+                        continue  # a rule may score a channel and block it until a fix
+                    if down_id not in own and up_id not in own:
+                        continue
+                    subject = pack.rule(down_id if down_id in own else up_id)
+                    other = up_id if subject.id == down_id else down_id
+                    message = (
+                        f"contradicts {other}: the same condition scores '{channel}' up in "
+                        f"{up_id} and {what} in {down_id}"
+                    )
+                    items.append(
+                        CheckItem(
+                            "error",
+                            "contradiction",
+                            _at(
+                                pack,
+                                subject,
+                                message,
+                                "then",
+                                "merge the rules, or make their conditions differ",
+                            ),
+                        )
+                    )
+    return items
+
+
+# ================================================================ scaffolding
+
+
+@dataclass(frozen=True)
+class Scaffold:
+    rule_path: Path
+    rule_text: str
+    feature_path: Path
+    feature_text: str
+
+
+def scaffold(
+    rule_id: str,
+    rules_dir: Path,
+    features_dir: Path,
+    post: str | None = None,
+    pack: RulePack | None = None,
+    default_pack: bool = False,
+) -> Scaffold:
+    """A rule file that loads but cannot fire yet, and a feature that fails until the rule is
+    written: the author's work is to make the feature pass."""
+    if not RULE_ID.match(rule_id):
+        raise RuleError(
+            Problem(
+                f"'{rule_id}' is not a rule id",
+                field="id",
+                hint="namespaced kebab-case, e.g. people.physicians.professional-networks",
+            )
+        )
+    if pack is not None and rule_id in {r.id for r in pack.rules}:
+        where = pack.locations.get(rule_id)
+        at = f" ({where.file}:{where.line})" if where else ""
+        raise RuleError(Problem(f"rule '{rule_id}' already exists{at}", field="id"))
+    post = post or rule_id.split(".")[0]
+    if post not in POST_ORDER:
+        raise RuleError(
+            Problem(
+                f"cannot tell the POST dimension from '{rule_id}'",
+                field="post",
+                hint=f"start the id with one of {', '.join(POST_ORDER)}, or give --post",
+            )
+        )
+    last = rule_id.rsplit(".", 1)[-1]
+    code = last if re.match(r"^[a-z][a-z0-9-]{1,60}$", last) else f"rule-{last}"[:60]
+    rule_path = rules_dir / f"{rule_id}.yaml"
+    feature_path = features_dir / f"{rule_id}.feature"
+    for path in (rule_path, feature_path):
+        if path.exists():
+            raise RuleError(Problem("already exists: not overwritten", str(path)))
+    rule_text = f"""\
+# Scaffolded by `advisor rules new`. Fill in every {PLACEHOLDER}: {feature_path.as_posix()}
+# fails until this rule fires for the profile its first scenario describes.
+id: {rule_id}
+title: "{PLACEHOLDER}: what this rule concludes, in one line"
+post: {post}
+status: experimental
+evidence: inference
+when:
+  # {PLACEHOLDER}: the condition. This placeholder can never hold (a count is never negative).
+  summary: {{audience_count: {{lt: 0}}}}
+then:
+  - finding: {{level: info, code: {code}}}
+because: "{PLACEHOLDER}: the reason a reader sees when this rule fires"
+source: "{PLACEHOLDER}: where the fact comes from (a DOMAIN.md F-id or a citation)"
+rationale: "{PLACEHOLDER}: why the conclusion follows from the facts"
+"""
+    if default_pack:
+        pack_step = "Given the default rule pack"
+    else:
+        pack_step = f'Given the rule pack "{_relative(rules_dir, features_dir)}"'
+    feature_text = f"""\
+Feature: {rule_id}
+  # Scaffolded by `advisor rules new`. The first scenario fails until the rule fires for the
+  # profile it describes; the second proves the rule stays silent for another profile.
+  # Every step: docs/steps.md
+
+  Scenario: the rule fires for the case it was written for
+    {pack_step}
+    And a minimal "medical_association" profile
+    # {PLACEHOLDER}: add the facts that make the rule fire
+    When the advisor assesses the profile
+    Then the rule "{rule_id}" fires
+
+  Scenario: the rule stays silent for a profile it is not about
+    {pack_step}
+    And a minimal "medical_association" profile
+    When the advisor assesses the profile
+    Then the rule "{rule_id}" does not fire
+"""
+    return Scaffold(rule_path, rule_text, feature_path, feature_text)
+
+
+def _relative(target: Path, start: Path) -> str:
+    import os
+
+    return Path(os.path.relpath(target.resolve(), start.resolve())).as_posix()
+
+
+# ================================================================ docs/rule-base.md
+
+
+def _effect_text(effect: Any) -> str:
+    if isinstance(effect, Score):
+        return f"score `{effect.channel}` {effect.weight:+d}"
+    if isinstance(effect, Block):
+        return f"block `{effect.channel}` (lifted when: {effect.lift})"
+    if isinstance(effect, Precondition):
+        return f"precondition `{effect.code}` for `{effect.channel}`: {effect.text}"
+    if isinstance(effect, Finding):
+        return f"{effect.level} finding `{effect.code}`"
+    if isinstance(effect, Derive):
+        return f"derive `{effect.name}` = {effect.value!r}"
+    if isinstance(effect, Kpi):
+        pairs = (("objective", effect.objective), ("channel", effect.channel))
+        scope = ", ".join(f"{k} {v}" for k, v in pairs if v)
+        return f"KPI: {effect.metric}" + (f" ({scope})" if scope else "")
+    return repr(effect)
+
+
+def rule_base_markdown(pack: RulePack) -> str:
+    """The catalogue of a pack's rules by POST dimension: title, reason, effects, evidence grade
+    and source. Deterministic, so a test can tell when the committed file is stale."""
+    out = [
+        f"# Rule base: {pack.manifest.name} {pack.manifest.version}\n\n",
+        "Generated by `advisor rules docs` from the rule files; do not edit by hand.\n",
+        f"{len(pack.rules)} rules.\n",
+    ]
+    by_post: dict[str, list[Rule]] = {}
+    for rule in pack.rules:
+        by_post.setdefault(rule.meta.post, []).append(rule)
+    for post in POST_ORDER:
+        rules = sorted(by_post.get(post, []), key=lambda r: r.id)
+        if not rules:
+            continue
+        out.append(f"\n## {post.replace('_', ' ').capitalize()} ({len(rules)})\n")
+        for rule in rules:
+            meta = rule.meta
+            where = pack.locations.get(rule.id)
+            out.append(f"\n### `{rule.id}`\n\n**{meta.title}**")
+            if meta.status != "stable":
+                out.append(f" ({meta.status})")
+            out.append("\n\n")
+            out.append(f"- Because: {meta.because}\n")
+            out.append("- Effects: " + "; ".join(_effect_text(e) for e in rule.then) + "\n")
+            out.append(f"- Evidence: {meta.evidence}; source: {meta.source}\n")
+            if meta.rationale:
+                out.append(f"- Rationale: {meta.rationale}\n")
+            if where is not None:
+                out.append(f"- File: `{Path(where.file).name}`\n")
+    return "".join(out)
+
+
+def rule_base_for(folder: str | Path | None) -> str:
+    return rule_base_markdown(load_pack(folder))

@@ -371,6 +371,9 @@ def _falsify(test: Test, fact: Fact) -> Option | None:
     path = fact.path_of(test.field)
     current = fact.fields.get(test.field)
     if path != f"{fact.path}.{test.field}":
+        # has_metric and the like: true because the source field is set, so clear it.
+        if test.field.startswith("has_") and test.op == "eq" and test.value is True:
+            return (Change(path=path, value=None),)
         return None
     match test.op:
         case "eq" if isinstance(test.value, bool):

@@ -658,6 +658,9 @@ def batch(inputs: tuple[str, ...], output: Path, jobs: int, summary_json: bool,
 
     from advisor.batch import STDIN, expand_inputs, run_batch
 
+    if not output.parent.is_dir():
+        # Fail before hours of work, not after.
+        raise AdvisorError(f"{output}: the folder {output.parent} does not exist")
     stdin_lines = list(sys.stdin) if STDIN in inputs else None
     items = expand_inputs(inputs, stdin_lines)
     if sys.stderr.isatty():

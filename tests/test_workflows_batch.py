@@ -124,3 +124,12 @@ def test_summary_counts_blockers_and_channels(tmp_path: Path) -> None:
     assert summary["most_common_blockers"][0] == {"code": "objectives-not-measurable",
                                                   "profiles": not_measurable}
     assert summary["most_recommended"]
+
+
+def test_a_missing_output_folder_fails_before_any_work(tmp_path: Path) -> None:
+    _write_profiles(tmp_path, 1, set())
+    out = tmp_path / "no-such-folder" / "r.jsonl"
+    result = CliRunner().invoke(main, ["batch", str(tmp_path), "--output", str(out)])
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr
+    assert "assessed" not in result.stderr

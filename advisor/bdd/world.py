@@ -174,6 +174,7 @@ class World:
             if self.feature_file is not None:
                 candidates.append(self.feature_file.parent / path)
             candidates.append(self.rootdir / path)
+        candidates = list(dict.fromkeys(candidates))
         for candidate in candidates:
             if candidate.exists():
                 return candidate.resolve()

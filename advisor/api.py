@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Iterable, Mapping
 from concurrent.futures import Executor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from advisor.compiler import CompiledPack, compile_pack
 from advisor.engine import DurableMatcher
-from advisor.errors import Problem, ProfileError
+from advisor.errors import EngineError, Problem, ProfileError
 from advisor.facts import profile_to_facts
 from advisor.inference import Inference, infer
 from advisor.loader import LoadedProfile, load_pack, load_profile, profile_from_data
@@ -39,6 +41,11 @@ class Advisor:
 
     def __init__(self, rules: str | Path | RulePack | None = None) -> None:
         self._rules_source = None if isinstance(rules, RulePack) else rules
+        self._rules_given = rules is not None
+        # Workers of assess_many may start after a chdir: remember the folder absolutely.
+        self._rules_folder = (
+            None if self._rules_source is None else str(Path(self._rules_source).resolve())
+        )
         self.pack: RulePack = rules if isinstance(rules, RulePack) else load_pack(rules)
         self.compiled: CompiledPack = compile_pack(self.pack)
         self._rules = {r.id: r for r in self.pack.rules}
@@ -108,9 +115,18 @@ class Advisor:
         items = list(sources)
         if executor is None:
             return [self.assess(item) for item in items]
+        # Validate here, so a bad profile fails before any work is sent, with its own location.
         payloads = [_portable(self.load(item).profile) for item in items]
-        rules = None if self._rules_source is None else str(self._rules_source)
-        return list(executor.map(_assess_in_worker, [rules] * len(payloads), payloads))
+        ref = self._pack_ref()
+        return list(executor.map(_assess_in_worker, [ref] * len(payloads), payloads))
+
+    def _pack_ref(self) -> PackRef:
+        """How a worker finds this Advisor's pack: by absolute folder (or the shipped default),
+        or the pack itself when it was given as an object; with its content hash, so a worker
+        that sees other files (another machine, a pack edited meanwhile) refuses to assess."""
+        if self._rules_source is None and self._rules_given:
+            return PackRef(None, self.pack.content_hash, self.pack)
+        return PackRef(self._rules_folder, self.pack.content_hash, None)
 
 
 def _channel_problem(
@@ -133,12 +149,35 @@ def _portable(profile: Profile) -> dict[str, Any]:
     return profile.model_dump(mode="json", exclude_computed_fields=True)
 
 
-_WORKER_ADVISORS: dict[str | None, Advisor] = {}
+@dataclass(frozen=True)
+class PackRef:
+    """What an executor's worker needs to rebuild the same Advisor (picklable)."""
+
+    folder: str | None
+    content_hash: str
+    pack: RulePack | None
 
 
-def _assess_in_worker(rules: str | None, profile: dict[str, Any]) -> Report:
-    """Runs in a worker process: one Advisor per pack per process, reused across tasks."""
-    advisor = _WORKER_ADVISORS.get(rules)
-    if advisor is None:
-        advisor = _WORKER_ADVISORS[rules] = Advisor(rules)
+_WORKER_ADVISORS: dict[tuple[str | None, str], Advisor] = {}
+_WORKER_LOCK = threading.Lock()
+
+
+def _assess_in_worker(ref: PackRef, profile: dict[str, Any]) -> Report:
+    """Runs in a worker (a process, or a thread of an in-process executor): one Advisor per pack
+    per process, built once and reused across tasks."""
+    key = (ref.folder, ref.content_hash)
+    with _WORKER_LOCK:
+        advisor = _WORKER_ADVISORS.get(key)
+        if advisor is None:
+            advisor = Advisor(ref.pack if ref.pack is not None else ref.folder)
+            if advisor.pack.content_hash != ref.content_hash:
+                advisor.close()
+                raise EngineError(
+                    Problem(
+                        "a worker loaded a different rule pack than the caller's",
+                        ref.folder or "rules",
+                        hint="give every worker the same pack files (or pass the RulePack)",
+                    )
+                )
+            _WORKER_ADVISORS[key] = advisor
     return advisor.assess(profile)

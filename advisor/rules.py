@@ -130,10 +130,13 @@ def _check_scalar(
     if spec.type in ("int", "number"):
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise LocatedProblem(path, f"expected a number, got {value!r}")
-        if abs(value) > 1e12:
+        # NaN passes every comparison and cannot be serialized for the engine: refuse it too.
+        if not abs(value) <= 1e12:
             raise LocatedProblem(path, f"number {value!r} is out of range (at most 1e12)")
         return value
     if spec.type == "text" and isinstance(value, bool | int | float):
+        if isinstance(value, float) and not abs(value) <= 1e12:
+            raise LocatedProblem(path, f"number {value!r} is out of range (at most 1e12)")
         return value
     if not isinstance(value, str):
         raise LocatedProblem(path, f"expected text, got {value!r}")
@@ -289,6 +292,16 @@ class Finding(_Effect):
 class Derive(_Effect):
     name: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]{1,60}$")]
     value: Annotated[str, Field(max_length=100)] | bool | int | float = True
+
+    @field_validator("value")
+    @classmethod
+    def _finite(cls, value: str | bool | int | float) -> str | bool | int | float:
+        # The engine matches on JSON text: NaN cannot be written and huge numbers lose digits.
+        if isinstance(value, str | bool):
+            return value
+        if not -1e12 <= value <= 1e12:
+            raise ValueError(f"a derived number must be finite and within 1e12, got {value!r}")
+        return value
 
 
 class Kpi(_Effect):

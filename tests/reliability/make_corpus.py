@@ -617,6 +617,32 @@ def rule_cases() -> Iterator[tuple[str, bytes, str, bool]]:
     )
     yield "value-huge-int", one(when={"audience": {"size": {"gt": 10**40}}}), "size", True
     yield "value-very-long-text", one(when={"audience": {"name": "x" * 70_000}}), "name", True
+    hours = {"resources": {"staff_hours_per_week": {"lt": float("nan")}}}
+    yield "value-nan", one(when=hours), "staff_hours_per_week", True
+    yield (
+        "derived-value-nan",
+        one(when={"derived": {"name": "x_y", "value": float("nan")}}),
+        "value",
+        True,
+    )
+    yield (
+        "derive-value-nan",
+        one(then=[{"derive": {"name": "x_y", "value": float("nan")}}]),
+        "value",
+        True,
+    )
+    yield (
+        "derive-value-huge",
+        one(then=[{"derive": {"name": "x_y", "value": 10**400}}]),
+        "value",
+        True,
+    )
+    yield (
+        "derive-value-map",
+        one(then=[{"derive": {"name": "x_y", "value": {"a": 1}}}]),
+        "value",
+        True,
+    )
     # effects
     yield "then-empty", one(then=[]), "then", True
     yield "then-map", one(then={"score": {"channel": "linkedin", "weight": 3}}), "then", True

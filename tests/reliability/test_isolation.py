@@ -1,0 +1,130 @@
+"""Isolation, concurrency and determinism: an assessment depends on its profile and the pack,
+never on what ran before it, beside it, or on the process's hash seed."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+import threading
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
+
+from advisor import Advisor, load_pack
+from tests.reliability.conftest import MINI, varied_profiles
+
+ASSESSMENTS = 10_000
+THREADS = 8
+PER_THREAD = 1_000
+
+
+def solo_reports(profiles: list[dict[str, object]]) -> list[str]:
+    """Each profile assessed alone, by an Advisor that has assessed nothing else."""
+    out = []
+    for profile in profiles:
+        with Advisor(MINI) as advisor:
+            out.append(advisor.assess(profile).to_json())
+    return out
+
+
+def test_10000_interleaved_assessments_equal_solo_runs(mini: Advisor) -> None:
+    profiles = varied_profiles(25)
+    expected = solo_reports(profiles)
+    assert len(set(expected)) == len(expected), "the profiles must give distinct reports"
+    assert len({json.loads(r)["ready"] for r in expected}) == 2, "both ready and not ready"
+    rng = random.Random(2026)
+    order = [rng.randrange(len(profiles)) for _ in range(ASSESSMENTS)]
+    mismatches = [i for i in order if mini.assess(profiles[i]).to_json() != expected[i]]
+    assert mismatches == []
+
+
+def test_8_threads_of_1000_assessments_on_one_advisor_equal_sequential(mini: Advisor) -> None:
+    profiles = varied_profiles(16, seed=11)
+    expected = [mini.assess(p).to_json() for p in profiles]
+    start = threading.Barrier(THREADS)
+    wrong: list[tuple[int, int]] = []
+    done = [0] * THREADS
+
+    def work(thread: int) -> None:
+        start.wait()  # all threads begin together, so their assessments really overlap
+        for n in range(PER_THREAD):
+            i = (thread * 7 + n) % len(profiles)
+            if mini.assess(profiles[i]).to_json() != expected[i]:
+                wrong.append((thread, n))
+            done[thread] += 1
+
+    threads = [threading.Thread(target=work, args=(t,)) for t in range(THREADS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert wrong == []
+    assert done == [PER_THREAD] * THREADS
+
+
+def test_assess_many_gives_the_same_reports_with_any_executor(mini: Advisor) -> None:
+    profiles = varied_profiles(30, seed=5)
+    sequential = [r.to_json() for r in mini.assess_many(profiles)]
+    with ThreadPoolExecutor(4) as threads:
+        assert [r.to_json() for r in mini.assess_many(profiles, threads)] == sequential
+    with ProcessPoolExecutor(2) as processes:
+        assert [r.to_json() for r in mini.assess_many(profiles, processes)] == sequential
+
+
+def test_assess_many_sends_a_pack_given_as_an_object_to_the_workers() -> None:
+    """A RulePack built in the caller is not the shipped pack: workers must use this one."""
+    profiles = varied_profiles(6, seed=3)
+    with Advisor(load_pack(MINI)) as advisor, ProcessPoolExecutor(2) as processes:
+        expected = [r.to_json() for r in advisor.assess_many(profiles)]
+        assert [r.to_json() for r in advisor.assess_many(profiles, processes)] == expected
+
+
+def test_assess_many_resolves_a_relative_pack_folder_for_workers(tmp_path: Path) -> None:
+    profiles = varied_profiles(4, seed=9)
+    here = os.getcwd()
+    os.chdir(MINI.parent)
+    try:
+        advisor = Advisor("mini")
+    finally:
+        os.chdir(here)
+    with advisor, ProcessPoolExecutor(1) as processes:
+        expected = [r.to_json() for r in advisor.assess_many(profiles)]
+        assert [r.to_json() for r in advisor.assess_many(profiles, processes)] == expected
+
+
+DETERMINISM_SCRIPT = """
+import json, sys
+from advisor import Advisor
+from tests.reliability.conftest import MINI, varied_profiles
+with Advisor(MINI) as advisor:
+    sys.stdout.write("".join(advisor.assess(p).to_json() for p in varied_profiles(12, seed=4)))
+"""
+
+
+def test_reports_are_byte_identical_across_processes_with_different_hash_seeds(
+    mini: Advisor,
+) -> None:
+    root = Path(__file__).resolve().parents[2]
+    outputs = set()
+    for seed in ("0", "1", "4242", "random"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        proc = subprocess.run(
+            [sys.executable, "-c", DETERMINISM_SCRIPT],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            timeout=120,
+            check=True,
+        )
+        outputs.add(proc.stdout)
+    here = "".join(mini.assess(p).to_json() for p in varied_profiles(12, seed=4)).encode()
+    outputs.add(here)
+    assert len(outputs) == 1
+
+
+def test_the_same_profile_gives_byte_identical_json_run_after_run(mini: Advisor) -> None:
+    profile = varied_profiles(1, seed=1)[0]
+    first = mini.assess(profile).to_json()
+    assert all(mini.assess(profile).to_json() == first for _ in range(200))

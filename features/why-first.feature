@@ -2,19 +2,24 @@ Feature: Why first: a channel is not a strategy
   The seed case of the method: a medical association whose leadership says "we have to be on
   Twitter", with no measurable objective. The advisor must not answer with Twitter.
 
-  # For the rule-base author: when a rule raises the blocker finding
-  # "objectives-not-measurable", add to the first scenario:
-  #   Then a "blocker" finding "objectives-not-measurable" is raised
-  #   And the profile is not ready
-  # The rule ids below are those of the pack when this feature was written.
-
   Scenario: an association that "has to be on Twitter" with no measurable objective
     Given the profile "profiles/medical-association.yaml"
     And the organization has to be on "x_twitter"
     And the organization has no measurable objectives
     When the advisor assesses the profile
-    Then "x_twitter" is not among the top 3 channels
+    Then a "blocker" finding "objectives-not-measurable" is raised
+    And the profile is not ready
+    And "x_twitter" is not among the top 3 channels
     And "x_twitter" is not recommended
+    And "x_twitter" is blocked
+    And the block on "x_twitter" lifts when "measurable objective"
+
+  Scenario: the same association with a measurable objective is ready to choose
+    Given the profile "profiles/medical-association.yaml"
+    And every objective is measurable
+    When the advisor assesses the profile
+    Then no finding "objectives-not-measurable" is raised
+    And the rule "technology.required.x-needs-use-case" does not fire
 
   Scenario: physicians who are asked to talk are met on professional networks
     Given a minimal "medical_association" profile

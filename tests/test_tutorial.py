@@ -37,7 +37,8 @@ class Block:
 
 
 def blocks() -> list[Block]:
-    return [Block(m.group(1), m.group(2), m.group(3)) for m in _BLOCK.finditer(TUTORIAL.read_text())]
+    text = TUTORIAL.read_text()
+    return [Block(m.group(1), m.group(2), m.group(3)) for m in _BLOCK.finditer(text)]
 
 
 def _command(line: str) -> list[str]:
@@ -90,7 +91,8 @@ def test_tutorial_files_and_commands_work_in_an_empty_folder_outside_the_repo(
     assert "3 passed" in [out for cmd, out in outputs if cmd == "pytest features"][-1]
     coverage = runs["advisor rules coverage features --rules my-pack --fail-under 100"]
     assert "1 of 1 rules covered (100%)" in coverage
-    assert '"name": "nurse-pack"' in runs["advisor assess clinic.yaml --rules my-pack --format json"]
+    report = runs["advisor assess clinic.yaml --rules my-pack --format json"]
+    assert '"name": "nurse-pack"' in report
     assert "0 errors, 0 warnings" in runs["advisor rules check my-pack"]
 
 

@@ -437,3 +437,12 @@ def test_generic_setter_converts_values_by_field_type() -> None:
     }
     assert world.profile["organization"]["hipaa_covered"] is True
     assert world.profile["organization"]["name"] == "1999"
+
+
+def test_pytest_still_starts_when_pytest_bdd_plugin_is_not_loaded(tmp_path: Path) -> None:
+    """The plugin's pytest-bdd hooks are optional: installing the advisor never breaks pytest
+    for a project that does not use pytest-bdd."""
+    (tmp_path / "test_plain.py").write_text("def test_plain():\n    assert True\n")
+    result = _pytest(tmp_path, "-p", "no:pytest-bdd")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 passed" in result.stdout

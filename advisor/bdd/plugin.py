@@ -142,6 +142,8 @@ def _where(feature: Any, line: int) -> str:
     return f"{shown}:{line}"
 
 
+# optionalhook: pytest must still start when pytest-bdd is not installed.
+@pytest.hookimpl(optionalhook=True)
 def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: Any, scenario: Any) -> None:
     world = request.getfixturevalue("advisor_world")
     world.feature_file = Path(feature.filename)
@@ -149,12 +151,16 @@ def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: Any, sce
     request.node.stash[_WORLD] = world
 
 
+# optionalhook: pytest must still start when pytest-bdd is not installed.
+@pytest.hookimpl(optionalhook=True)
 def pytest_bdd_before_step(
     request: pytest.FixtureRequest, feature: Any, scenario: Any, step: Any, step_func: Any
 ) -> None:
     request.getfixturevalue("advisor_world").step_line = step.line_number
 
 
+# optionalhook: pytest must still start when pytest-bdd is not installed.
+@pytest.hookimpl(optionalhook=True)
 def pytest_bdd_step_error(
     request: pytest.FixtureRequest,
     feature: Any,
@@ -171,6 +177,8 @@ def pytest_bdd_step_error(
         _fail(f"{_where(feature, step.line_number)}: {step.keyword} {step.name}\n  {exception}")
 
 
+# optionalhook: pytest must still start when pytest-bdd is not installed.
+@pytest.hookimpl(optionalhook=True)
 def pytest_bdd_step_func_lookup_error(
     request: pytest.FixtureRequest, feature: Any, scenario: Any, step: Any, exception: Exception
 ) -> None:

@@ -118,6 +118,10 @@ Every step the advisor's pytest plugin ships, with an example. A `.feature` file
 vocabulary (see docs/fact-schema.md and `advisor schema`); lists are written "a, b and c".
 Paths (profile files, rule packs) are found next to the feature file, else from the project root.
 `And` and `But` continue the previous keyword. Scenario Outlines work: write `<column>` in a step.
+A project that binds scenarios itself with pytest-bdd's `scenarios()` sets
+`advisor_collect_features = false` in its pytest configuration, so no scenario runs twice.
+`pytest --advisor-coverage=FILE` records which rules each scenario fired and asserted
+(`advisor rules coverage` runs it for you).
 
 Generated from the step library (`advisor rules steps --markdown > docs/steps.md`); a test fails
 when this file and the library differ.

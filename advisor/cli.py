@@ -304,7 +304,10 @@ def rules_new(rule_id: str, rules_dir: Path, features_dir: Path, post: str | Non
     pack = load_pack(rules_dir) if (rules_dir / "pack.yaml").is_file() else None
     if pack is None:
         raise AdvisorError(f"{rules_dir}: not a rule pack (no pack.yaml)")
-    made = scaffold(rule_id, rules_dir, features_dir, post, pack)
+    from advisor.coverage import pack_key
+
+    shipped = pack_key(rules_dir) is None
+    made = scaffold(rule_id, rules_dir, features_dir, post, pack, default_pack=shipped)
     made.feature_path.parent.mkdir(parents=True, exist_ok=True)
     _write(made.rule_path, made.rule_text)
     _write(made.feature_path, made.feature_text)

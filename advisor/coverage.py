@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from advisor.errors import AdvisorError, Problem
-from advisor.loader import read_text
+from advisor.loader import default_pack_root, read_text
 from advisor.pack import RulePack
 
 
@@ -87,6 +87,11 @@ class CoverageReport:
             f"pack {self.pack}: {sum(r.covered for r in self.rules)} of {len(self.rules)} rules "
             f"covered ({self.percent:g}%) by {self.scenarios_counted} passing scenarios"
         ]
+        if not self.scenarios_counted:
+            lines.append(
+                "no passing scenario assessed with this pack: name it in the features with "
+                'Given the rule pack "<folder>", or pass the same folder with --rules'
+            )
         if self.scenarios_failed:
             lines.append(
                 f"{len(self.scenarios_failed)} failing scenarios not counted: "
@@ -105,6 +110,16 @@ class CoverageReport:
         return "\n".join(lines) + "\n"
 
 
+def pack_key(path: str | Path | None) -> str | None:
+    """How a scenario's rule pack is compared: None for the shipped pack, however it was named
+    (`Given the default rule pack` or the folder it is installed from), else the resolved path."""
+    if path is None:
+        return None
+    resolved = Path(path).resolve()
+    default = Path(str(default_pack_root())).resolve()
+    return None if resolved == default else str(resolved)
+
+
 def summarize(
     records: Sequence[dict[str, Any]],
     pack: RulePack,
@@ -114,13 +129,13 @@ def summarize(
 ) -> CoverageReport:
     """Coverage of one pack's rules from the plugin's per-scenario records. Only scenarios that
     assessed with this pack and passed count."""
-    wanted = None if pack_dir is None else str(pack_dir.resolve())
+    wanted = pack_key(pack_dir)
     rules = pack.rules if include_inherited else pack.own_rules()
     table = {r.id: RuleCoverage(r.id) for r in rules}
     counted = 0
     failed = []
     for record in records:
-        if record.get("pack") != wanted:
+        if pack_key(record.get("pack")) != wanted:
             continue
         name = f"{record.get('feature')}: {record.get('scenario')}"
         if record.get("outcome") != "passed":
@@ -139,7 +154,7 @@ def summarize(
     ordered = [table[k] for k in sorted(table)]
     return CoverageReport(
         pack.manifest.name,
-        len([r for r in records if r.get("pack") == wanted]),
+        len([r for r in records if pack_key(r.get("pack")) == wanted]),
         counted,
         sorted(failed),
         ordered,

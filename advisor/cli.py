@@ -245,7 +245,9 @@ def rules_show(rule_id: str, rules_dir: Path | None, feature_paths: tuple[Path, 
 
 
 @rules.command("check")
-@click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.argument(
+    "folder", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
 @_format_option()
 @reports_errors
 def rules_check(folder: Path | None, fmt: str) -> None:

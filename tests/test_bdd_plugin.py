@@ -191,6 +191,8 @@ Feature: every step against a small pack
     When the advisor assesses the profile
     Then no finding "objectives-not-measurable" is raised
     And a KPI mentioning "enrolments" is suggested
+    And a KPI is suggested for the "energizing" objective
+    And the report names the rule pack "kit-test"
     And no channel is recommended
 
   Scenario: no objectives at all

@@ -630,6 +630,19 @@ def _assess(advisor_world: World, advisor_pool: Any) -> None:
 
 @step(
     "then",
+    'the report names the rule pack "{name:Text}"',
+    example='Then the report names the rule pack "healthcare-social"',
+    doc="The report says which rule pack (its manifest name) produced it.",
+    section=ASSESS,
+)
+def _pack_named(advisor_world: World, name: str) -> None:
+    info = advisor_world.need_report().pack
+    if info.name != name:
+        raise StepProblem(f"the report names the pack '{info.name}' {info.version}")
+
+
+@step(
+    "then",
     "the profile is rejected",
     example="Then the profile is rejected",
     doc="The profile did not validate (an unknown value, a missing field, an unknown channel).",
@@ -1060,6 +1073,20 @@ def _kpi_channel(advisor_world: World, channel: str) -> None:
     advice = _advice(advisor_world, channel)
     if advice is None or not advice.kpis:
         raise StepProblem(f"no KPI is suggested for '{channel}'")
+
+
+@step(
+    "then",
+    'a KPI is suggested for the "{kind:Text}" objective',
+    example='Then a KPI is suggested for the "energizing" objective',
+    doc="At least one KPI is suggested for objectives of this kind.",
+    section=REASON,
+)
+def _kpi_objective(advisor_world: World, kind: str) -> None:
+    kpis = _all_kpis(advisor_world.need_report())
+    if not any(k.objective == kind for k in kpis):
+        shown = [f"{k.metric} ({k.objective or 'any objective'})" for k in kpis]
+        raise StepProblem(f"no KPI is suggested for '{kind}' objectives; KPIs: {shown or 'none'}")
 
 
 @step(

@@ -103,10 +103,18 @@ def scenarios_mentioning(rule_id: str, features: Sequence[Path]) -> list[Scenari
             match = _SCENARIO.match(line)
             if match:
                 current = (number, match.group(2).strip())
-            elif current is not None and quoted in line:
+            elif current is not None and (quoted in line or rule_id in _cells(line)):
                 refs.append(ScenarioRef(str(path), current[0], current[1]))
                 current = None  # one reference per scenario is enough
     return refs
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a Gherkin table row (an outline's Examples may list rule ids)."""
+    text = line.strip()
+    if not text.startswith("|"):
+        return []
+    return [cell.strip() for cell in text.strip("|").split("|")]
 
 
 def rule_not_found(pack: RulePack, rule_id: str) -> RuleError:
@@ -129,6 +137,7 @@ def show_rule(pack: RulePack, rule_id: str, features: Sequence[Path]) -> dict[st
         "file": where.file if where else None,
         "line": where.line if where else None,
         "inherited": rule_id in pack.inherited,
+        "source_text": _source_text(pack, rule_id),
         "rule": rule.meta.model_dump(mode="json", exclude_none=True),
         "compiled": {"rule": entry, "probes": {p: probes[p] for p in used}},  # type: ignore[index]
         "scenarios": [
@@ -136,6 +145,22 @@ def show_rule(pack: RulePack, rule_id: str, features: Sequence[Path]) -> dict[st
             for s in scenarios_mentioning(rule_id, features)
         ],
     }
+
+
+def _source_text(pack: RulePack, rule_id: str) -> str | None:
+    """The rule's lines as written in its file (up to the next rule of the same file), when the
+    file can be read from here."""
+    where = pack.locations.get(rule_id)
+    if where is None or where.line is None or not Path(where.file).is_file():
+        return None
+    starts = sorted(
+        loc.line
+        for loc in pack.locations.values()
+        if loc.file == where.file and loc.line is not None and loc.line > where.line
+    )
+    lines = read_text(where.file).splitlines()
+    end = starts[0] - 1 if starts else len(lines)
+    return "\n".join(lines[where.line - 1 : end]).rstrip() + "\n"
 
 
 def _probe_ids(formula: Any) -> Iterable[str]:

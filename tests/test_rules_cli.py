@@ -101,6 +101,8 @@ def test_show_gives_rule_source_compiled_form_and_scenarios(tmp_path: Path) -> N
     assert code == 0
     assert data["rule"]["post"] == "objectives"
     assert data["file"].endswith("gates.yaml") and data["line"] == 1
+    assert data["source_text"].startswith("- id: objectives.gate.not-measurable\n")
+    assert "technology.required.not-a-reason" not in data["source_text"]
     assert data["compiled"]["rule"]["formula"]
     assert all(p["kind"] for p in data["compiled"]["probes"].values())
     assert data["scenarios"] == [

@@ -91,7 +91,12 @@ def test_show_gives_rule_source_compiled_form_and_scenarios(tmp_path: Path) -> N
     feature.write_text(
         "Feature: f\n\n  Scenario: the gate closes\n    Given a minimal \"hospital\" profile\n"
         "    When the advisor assesses the profile\n"
-        '    Then the rule "objectives.gate.not-measurable" fires\n'
+        '    Then the rule "objectives.gate.not-measurable" fires\n\n'
+        "  Scenario Outline: gates by example\n"
+        '    Given a minimal "hospital" profile\n'
+        "    When the advisor assesses the profile\n"
+        '    Then the rule "<rule>" fires\n\n'
+        "    Examples:\n      | rule |\n      | objectives.gate.not-measurable |\n"
     )
     code, out = run(
         "rules", "show", "objectives.gate.not-measurable", "--rules", str(MINI),
@@ -106,7 +111,8 @@ def test_show_gives_rule_source_compiled_form_and_scenarios(tmp_path: Path) -> N
     assert data["compiled"]["rule"]["formula"]
     assert all(p["kind"] for p in data["compiled"]["probes"].values())
     assert data["scenarios"] == [
-        {"file": str(feature), "line": 3, "scenario": "the gate closes"}
+        {"file": str(feature), "line": 3, "scenario": "the gate closes"},
+        {"file": str(feature), "line": 8, "scenario": "gates by example"},
     ]
 
 

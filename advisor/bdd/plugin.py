@@ -29,7 +29,7 @@ class AdvisorPool:
         self._advisors: dict[Path | None, Any] = {}
 
     def get(self, pack: Path | None) -> Any:
-        from advisor.api import Advisor
+        from advisor import Advisor
 
         if pack not in self._advisors:
             self._advisors[pack] = Advisor(pack)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from advisor import load_profile
 from advisor.bdd.registry import step
 from advisor.bdd.world import UNSET, StepProblem, World, split_list
 from advisor.errors import AdvisorError
-from advisor.loader import load_profile
 from advisor.report import ChannelAdvice, Report
 from advisor.suggest import did_you_mean
 

@@ -621,7 +621,14 @@ def _effect_text(effect: Any) -> str:
     return repr(effect)
 
 
-def rule_base_markdown(pack: RulePack) -> str:
+def _pack_relative(file: str, labels: Sequence[str]) -> str:
+    for label in labels:
+        if file.startswith(label.rstrip("/") + "/"):
+            return file[len(label.rstrip("/")) + 1 :]
+    return Path(file).name
+
+
+def rule_base_markdown(pack: RulePack, label: str = "rules") -> str:
     """The catalogue of a pack's rules by POST dimension: title, reason, effects, evidence grade
     and source. Deterministic, so a test can tell when the committed file is stale."""
     out = [
@@ -650,9 +657,10 @@ def rule_base_markdown(pack: RulePack) -> str:
             if meta.rationale:
                 out.append(f"- Rationale: {meta.rationale}\n")
             if where is not None:
-                out.append(f"- File: `{Path(where.file).name}`\n")
+                shown = _pack_relative(where.file, [label, "rules"])
+                out.append(f"- File: `{shown}`\n")
     return "".join(out)
 
 
 def rule_base_for(folder: str | Path | None) -> str:
-    return rule_base_markdown(load_pack(folder))
+    return rule_base_markdown(load_pack(folder), "rules" if folder is None else str(folder))

@@ -192,5 +192,5 @@ def run_features(
                     else None,
                 )
             )
-        data = json.loads(read_text(target))
+        data = json.loads(read_text(target, limit=None))
     return list(data.get("scenarios", [])), proc.returncode, proc.stdout

@@ -166,12 +166,22 @@ def load_profile(path: str | Path) -> LoadedProfile:
     return parse_profile_text(decode(read_bytes(path, source), source), source)
 
 
-def read_text(path: str | Path) -> str:
+def read_text(path: str | Path, limit: int | None = MAX_FILE_BYTES) -> str:
     """A text file the authoring kit reads (a feature file, a coverage record), checked like
-    any data file: it exists, is not too large, and is UTF-8."""
+    any data file: it exists, is UTF-8, and is not larger than `limit` (None: a file the
+    advisor wrote itself, such as a coverage record, which grows with the number of scenarios)."""
     path = Path(path)
     source = str(path)
-    return decode(read_bytes(path, source), source)
+    if limit is not None:
+        return decode(read_bytes(path, source), source)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise InputError(Problem(f"cannot read: {err.strerror or err}", source)) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(Problem("file is not UTF-8 text", source)) from None
 
 
 # ---------------------------------------------------------------- rule packs

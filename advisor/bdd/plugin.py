@@ -245,7 +245,11 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     path = Path(target)
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text(
-        json.dumps({"format": COVERAGE_FORMAT, "scenarios": records}, indent=2) + "\n",
+        # One line per scenario: the file grows with scenarios x rules, so no deep indentation.
+        "{"
+        + f'"format": {COVERAGE_FORMAT}, "scenarios": [\n'
+        + ",\n".join(json.dumps(r, separators=(",", ":")) for r in records)
+        + "\n]}\n",
         encoding="utf-8",
     )
     tmp.replace(path)

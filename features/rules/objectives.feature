@@ -197,7 +197,7 @@ Feature: Objectives rules: "Why?" comes first, and each objective points to its 
       | cme_provider               | energizing | cme_enrolment           | objectives.focus.cme-enrolment              | email_newsletter |
       | cme_provider               | supporting | cme_delivery            | objectives.focus.cme-delivery               | webinars         |
       | academic_medical_center    | talking    | resident_recruitment    | objectives.focus.recruitment                | instagram        |
-      | hospital                   | talking    | staff_recruitment       | objectives.focus.recruitment                | linkedin         |
+      | hospital                   | talking    | staff_recruitment       | objectives.focus.staff-recruitment          | linkedin         |
       | health_foundation          | energizing | fundraising             | objectives.focus.fundraising                | email_newsletter |
       | medical_association        | energizing | advocacy                | objectives.focus.advocacy                   | email_newsletter |
       | research_institute         | talking    | research_dissemination  | objectives.focus.research-dissemination     | bluesky_threads  |
@@ -217,7 +217,8 @@ Feature: Objectives rules: "Why?" comes first, and each objective points to its 
       | listening  | awareness          | objectives.talking.awareness-video       |
       | energizing | fundraising        | objectives.focus.cme-enrolment           |
       | supporting | member_engagement  | objectives.focus.cme-delivery            |
-      | talking    | awareness          | objectives.focus.recruitment             |
+      | talking    | staff_recruitment  | objectives.focus.recruitment             |
+      | talking    | resident_recruitment | objectives.focus.staff-recruitment     |
       | energizing | advocacy           | objectives.focus.fundraising             |
       | energizing | fundraising        | objectives.focus.advocacy                |
       | talking    | awareness          | objectives.focus.research-dissemination  |

@@ -122,15 +122,16 @@ def _join(values: Sequence[str]) -> str:
 
 
 def render_template(template: str, facts: dict[str, list[Fact]]) -> str:
-    """Fill `{kind.field}` placeholders; several matched facts give "a, b and c"."""
+    """Fill `{kind.field}` placeholders; several matched facts give "a, b and c", and list
+    fields are merged item by item so a value shared by two facts is named once."""
     values: dict[str, str] = {}
     for name in template_fields(template):
         kind, _, field = name.partition(".")
-        shown = [
-            _show(f.fields[field]).replace("_", " ")
-            for f in facts.get(kind, [])
-            if field in f.fields
-        ]
+        shown: list[str] = []
+        for fact in facts.get(kind, []):
+            value = fact.fields.get(field)
+            items = value if isinstance(value, list) else [] if value is None else [value]
+            shown += [_show(item).replace("_", " ") for item in items]
         values[name] = _join(shown) or "(not given)"
     out = template
     for name, value in values.items():

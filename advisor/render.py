@@ -25,10 +25,10 @@ def _findings(report: Report) -> Table:
 def _ranking(report: Report, top: int | None, reasons: int) -> Table:
     table = Table(title="Recommended channels", title_justify="left", expand=True, show_lines=True)
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Channel", no_wrap=True)
+    table.add_column("Channel", max_width=22)
     table.add_column("Score", justify="right", no_wrap=True)
-    table.add_column("Fit")
-    table.add_column("Top reasons")
+    table.add_column("Fit", max_width=22)
+    table.add_column("Top reasons", ratio=1, overflow="fold")
     for advice in report.recommended[:top]:
         lines = [f"• {r.text} [{r.rule_id}]" for r in advice.reasons[:reasons]]
         lines += [f"◦ before launch: {p.text}" for p in advice.preconditions]

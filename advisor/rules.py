@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import string
+import typing
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
@@ -24,16 +25,7 @@ Post = Literal[
     "pain_points",
     "constraints",
 ]
-POST_ORDER: tuple[str, ...] = (
-    "people",
-    "objectives",
-    "strategy",
-    "technology",
-    "resources",
-    "bottlenecks",
-    "pain_points",
-    "constraints",
-)
+POST_ORDER: tuple[str, ...] = typing.get_args(Post)
 Status = Literal["experimental", "stable", "deprecated"]
 Grade = Literal["primary", "secondary", "vendor", "inference"]
 Level = Literal["info", "warning", "blocker"]
@@ -41,10 +33,7 @@ Op = Literal[
     "eq", "ne", "in", "not_in", "lt", "le", "gt", "ge", "exists", "contains", "contains_any",
     "contains_all",
 ]
-OPS: tuple[str, ...] = (
-    "eq", "ne", "in", "not_in", "lt", "le", "gt", "ge", "exists", "contains", "contains_any",
-    "contains_all",
-)
+OPS: tuple[str, ...] = typing.get_args(Op)
 RULE_ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9][a-z0-9-]*)+$")
 CODE = r"^[a-z][a-z0-9-]{1,60}$"
 YamlPath = tuple[str | int, ...]

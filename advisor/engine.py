@@ -22,6 +22,10 @@ KIND = "_kind"
 RULE = "_rule"
 RULE_INPUT = "rule_input"
 STATE_RULE = "_session_started"
+BUCKET = "_bucket"
+# Rule inputs are told apart by rule id: past 512 ids under one node create_ruleset never returns,
+# so a large pack first splits them into buckets of this many rules (small packs are unchanged).
+RULES_PER_BUCKET = 256
 
 # Stock durable_rules 2.0.28 limits (DURABLE_RULES.md); past them it hangs, crashes or lies.
 MAX_RULES_PER_RULESET = 4_096
@@ -92,13 +96,16 @@ def ruleset_json(compiled: CompiledPack) -> tuple[dict[str, Any], dict[str, Any]
     for probe in compiled.probes:
         probes[probe.id] = {"all": [{"m": probe_json(probe)}]}
     combos: dict[str, Any] = {STATE_RULE: state_rule}
+    buckets = rule_buckets(compiled)
     for index, rule in enumerate(compiled.rules):
+        bucket = [] if buckets is None else [{BUCKET: buckets[rule.id]}]
         combos[f"r{index}"] = {
             "all": [
                 {
                     "m": {
                         "$and": [
                             {KIND: RULE_INPUT},
+                            *bucket,
                             {RULE: rule.id},
                             formula_json(rule.formula),
                         ]
@@ -107,6 +114,13 @@ def ruleset_json(compiled: CompiledPack) -> tuple[dict[str, Any], dict[str, Any]
             ]
         }
     return probes, combos
+
+
+def rule_buckets(compiled: CompiledPack) -> dict[str, int] | None:
+    """Each rule's bucket when the pack is too large for one node of rule ids, else None."""
+    if len(compiled.rules) <= RULES_PER_BUCKET:
+        return None
+    return {rule.id: i // RULES_PER_BUCKET for i, rule in enumerate(compiled.rules)}
 
 
 # ---------------------------------------------------------------- limits
@@ -146,6 +160,8 @@ def check_limits(probes: dict[str, Any], combos: dict[str, Any]) -> None:
                 )
             )
     chains = [rule["all"][0]["m"]["$and"] for name, rule in probes.items() if name != STATE_RULE]
+    # The rule-input chains share one network too: check them, or a big pack hangs at load.
+    chains += [rule["all"][0]["m"]["$and"] for name, rule in combos.items() if name != STATE_RULE]
     width, matches = _sibling_bound(chains)
     if width > MAX_TESTS_UNDER_NODE:
         raise RuleError(
@@ -257,12 +273,14 @@ class DurableSession:
 
     def match_rules(self, inputs: Sequence[RuleInput]) -> list[str]:
         items = []
+        buckets = self.matcher.buckets
         for item in inputs:
             items.append(
                 {
                     "id": f"r{self.rule_inputs}",
                     "sid": self.sid,
                     KIND: RULE_INPUT,
+                    **({} if buckets is None else {BUCKET: buckets[item.rule]}),
                     RULE: item.rule,
                     **item.truth,
                 }
@@ -292,6 +310,7 @@ class DurableMatcher:
         probes, combos = ruleset_json(compiled)
         check_limits(probes, combos)
         self.compiled = compiled
+        self.buckets = rule_buckets(compiled)
         base = f"advisor_{compiled.content_hash[:12] or 'pack'}_{next(_ruleset_names)}"
         self.lock = threading.Lock()
         self.probe_handle: int = dre.create_ruleset(f"{base}_probes", _dumps(probes))

@@ -1,0 +1,375 @@
+"""Benchmarks of the advisor, printed as ratios measured side by side in one run (not tests).
+
+    python bench/run.py            # everything (about 3 minutes on 2 shared cores)
+    python bench/run.py --quick    # fewer repetitions and 20,000 instead of 100,000 assessments
+
+The machine is shared, so every comparison interleaves its contenders round by round and
+reports the median of each, and the ratio of medians; absolute times are for orientation only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import cProfile
+import io
+import json
+import os
+import platform
+import pstats
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import durable_rules_engine as dre
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from advisor import Advisor  # noqa: E402
+from advisor.engine import KIND, RULE, RULE_INPUT, _dumps, ruleset_json  # noqa: E402
+from advisor.errors import AdvisorError  # noqa: E402
+from advisor.facts import Fact, profile_to_facts  # noqa: E402
+from advisor.rules import AllOf, AnyOf, Condition, FieldTest, Frame, NotOf  # noqa: E402
+from tests.reliability.conftest import MINI, varied_profiles  # noqa: E402
+
+ADVISOR_CLI = str(Path(sys.executable).with_name("advisor"))
+
+
+# ---------------------------------------------------------------- synthetic packs
+
+def synthetic_pack(folder: Path, rules: int) -> Path:
+    """A pack of `rules` rules, each `all` of two equality tests on text fields with distinct
+    values (at most 500 per field, under durable_rules' 512 tests per node); the benchmark
+    profile matches the values numbered 0 and 1 only, so almost every rule does not match."""
+    fields = [("audience", "name"), ("objective", "metric"), ("organization", "name")]
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "rules").mkdir(exist_ok=True)
+    shutil.copy(MINI / "pack.yaml", folder / "pack.yaml")
+    shutil.copy(MINI / "channels.yaml", folder / "channels.yaml")
+    out = []
+    for i in range(rules):
+        (k1, f1), (k2, f2) = fields[i % 3], fields[(i + 1) % 3]
+        a, b = (i // 3) % 500, (i // 1500 + i) % 500
+        out.append({
+            "id": f"people.synthetic.r{i}",
+            "title": f"Synthetic rule {i}",
+            "post": "people",
+            "when": {"all": [{k1: {f1: f"v{a}"}}, {k2: {f2: f"v{b}"}}]},
+            "then": [{"score": {"channel": ["linkedin", "youtube", "email_newsletter"][i % 3],
+                                "weight": 1 + i % 5}}],
+            "because": "A synthetic rule for the scaling benchmark",
+            "source": "bench",
+        })
+    for start in range(0, rules, 500):  # rule files are limited to 1 MB each
+        (folder / "rules" / f"synthetic-{start:05d}.yaml").write_text(
+            yaml.safe_dump(out[start : start + 500], sort_keys=False))
+    return folder
+
+
+def synthetic_profile() -> dict[str, Any]:
+    return {
+        "organization": {"name": "v0", "type": "medical_association"},
+        "audiences": [{"segment": "physicians", "name": "v1"}, {"segment": "nurses", "name": "v0"}],
+        "objectives": [{"kind": "talking", "goal": "reach", "metric": "v0", "target": 5,
+                        "deadline": "2027-01-01"}],
+        "resources": {"staff_hours_per_week": 10, "skills": ["writing"]},
+    }
+
+
+# ---------------------------------------------------------------- contenders
+
+
+class RawDurable:
+    """What the adapter does, written directly against the C module with nothing else: the same
+    compiled rulesets, the same facts (built once, outside the timing), the same two-step match
+    (facts -> probes, probe truth -> rules), one session per run, deleted after."""
+
+    def __init__(self, advisor: Advisor, facts: list[Fact]) -> None:
+        probes, combos = ruleset_json(advisor.compiled)
+        self.rules = advisor.compiled.rules
+        self.probe_handle = dre.create_ruleset(f"raw_probes_{id(self)}", _dumps(probes))
+        self.combo_handle = dre.create_ruleset(f"raw_rules_{id(self)}", _dumps(combos))
+        self.facts = facts
+        self.n = 0
+
+    def _run(self, handle: int, sid: str, items: list[dict[str, Any]]) -> list[Any]:
+        _code, offset = dre.assert_facts(handle, _dumps(items))
+        fired = []
+        started = dre.start_action_for_state(handle, offset)
+        message = None if started is None else started[1]
+        while message is not None:
+            fired.append(json.loads(message))
+            message = dre.complete_and_start_action(handle, offset)
+        if started is not None:
+            dre.delete_state(handle, sid)
+        return fired
+
+    def assess(self) -> list[str]:
+        self.n += 1
+        sid = f"raw{self.n}"
+        items = [{"id": f.id, "sid": sid, KIND: f.kind, **f.fields} for f in self.facts]
+        hits: set[str] = set()
+        for activation in self._run(self.probe_handle, sid, items):
+            ((name, _frames),) = activation.items()
+            hits.add(name)
+        inputs = []
+        for i, rule in enumerate(self.rules):
+            truth = {p: 1 if p in hits else 0 for p in rule.probes}
+            if rule.fires_without_hits or any(truth.values()):
+                inputs.append({"id": f"r{i}", "sid": sid, KIND: RULE_INPUT, RULE: rule.id, **truth})
+        fired = []
+        for activation in self._run(self.combo_handle, sid, inputs):
+            ((_name, frames),) = activation.items()
+            if RULE in frames["m"]:
+                fired.append(frames["m"][RULE])
+        return fired
+
+
+def _test_holds(test: FieldTest, value: Any) -> bool:
+    op, want = test.op, test.value
+    if op == "exists":
+        return (value is not None) == want
+    if value is None:
+        return op in ("ne", "not_in")
+    if op == "eq":
+        return bool(value == want)
+    if op == "ne":
+        return bool(value != want)
+    if op == "in":
+        return value in want  # type: ignore[operator]
+    if op == "not_in":
+        return value not in want  # type: ignore[operator]
+    if op == "contains":
+        return want in value
+    if op == "contains_any":
+        return any(w in value for w in want)  # type: ignore[union-attr]
+    if op == "contains_all":
+        return all(w in value for w in want)  # type: ignore[union-attr]
+    return bool({"lt": value < want, "le": value <= want, "gt": value > want,
+                 "ge": value >= want}[op])
+
+
+def naive_fired(advisor: Advisor, profile: dict[str, Any]) -> list[str]:
+    """What a user would write instead of a rule engine: facts from the profile, then for every
+    rule, walk its condition and look through every fact (no derived facts in this pack)."""
+    facts = profile_to_facts(advisor.load(profile).profile)
+
+    def holds(cond: Condition) -> bool:
+        if isinstance(cond, Frame):
+            return any(f.kind == cond.kind and all(_test_holds(t, f.fields.get(t.field))
+                                                   for t in cond.tests) for f in facts)
+        if isinstance(cond, NotOf):
+            return not holds(cond.item)
+        if isinstance(cond, AllOf):
+            return all(holds(c) for c in cond.items)
+        assert isinstance(cond, AnyOf)
+        return any(holds(c) for c in cond.items)
+
+    return [rule.id for rule in advisor.pack.rules if holds(rule.when)]
+
+
+# ---------------------------------------------------------------- measuring
+
+
+def side_by_side(contenders: dict[str, Callable[[], object]], rounds: int, batch: int) -> dict[str, float]:
+    """Median seconds per call of each contender, their rounds interleaved."""
+    samples: dict[str, list[float]] = {name: [] for name in contenders}
+    for _ in range(rounds):
+        for name, fn in contenders.items():
+            start = time.perf_counter()
+            for _ in range(batch):
+                fn()
+            samples[name].append((time.perf_counter() - start) / batch)
+    return {name: statistics.median(s) for name, s in samples.items()}
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1e3:.3f} ms"
+
+
+def rss_kb() -> int:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+def bench_overhead(tmp: Path, rounds: int) -> None:
+    print("\n## adapter overhead: Advisor.assess vs raw durable_rules, same compiled rulesets")
+    for rules in (50, 200, 1000):
+        with Advisor(synthetic_pack(tmp / f"o{rules}", rules)) as advisor:
+            profile = synthetic_profile()
+            raw = RawDurable(advisor, profile_to_facts(advisor.load(profile).profile))
+            assert sorted(raw.assess()) == sorted(advisor.infer(advisor.load(profile).profile).fired)
+            loaded = advisor.load(profile)
+            med = side_by_side({
+                "raw": raw.assess,
+                "infer": lambda a=advisor, p=loaded.profile: a.infer(p),
+                "assess": lambda a=advisor, p=profile: a.assess(p),
+            }, rounds, 50)
+            print(f"{rules:>5} rules: raw {ms(med['raw'])}, Advisor.infer {ms(med['infer'])} "
+                  f"({med['infer'] / med['raw']:.2f}x), Advisor.assess from a dict "
+                  f"{ms(med['assess'])} ({med['assess'] / med['raw']:.2f}x)")
+
+
+def bench_naive(tmp: Path, rounds: int) -> None:
+    print("\n## vs a naive pure-Python evaluator of the same rules (condition walk per rule)")
+    for rules in (100, 500, 1000, 2000, 4000):
+        with Advisor(synthetic_pack(tmp / f"n{rules}", rules)) as advisor:
+            profile = synthetic_profile()
+            assert sorted(naive_fired(advisor, profile)) == sorted(
+                advisor.infer(advisor.load(profile).profile).fired)
+            loaded = advisor.load(profile)
+            med = side_by_side({
+                "naive": lambda a=advisor, p=profile: naive_fired(a, p),
+                "infer": lambda a=advisor, p=loaded.profile: a.infer(p),
+                "assess": lambda a=advisor, p=profile: a.assess(p),
+            }, rounds, 10)
+            print(f"{rules:>5} rules: naive {ms(med['naive'])}, Advisor.infer {ms(med['infer'])} "
+                  f"(naive/infer {med['naive'] / med['infer']:.2f}x), Advisor.assess "
+                  f"{ms(med['assess'])} (naive/assess {med['naive'] / med['assess']:.2f}x)")
+
+
+def bench_scaling(tmp: Path, rounds: int) -> None:
+    print("\n## scaling with rule count (synthetic, two rules of each 1,000 match)")
+    times: dict[int, float] = {}
+    for rules in (100, 500, 1000, 2000, 4000, 5000):
+        folder = synthetic_pack(tmp / f"s{rules}", rules)
+        start = time.perf_counter()
+        try:
+            advisor = Advisor(folder)
+        except AdvisorError as err:
+            print(f"{rules:>5} rules: refused at load: {err.first}")
+            continue
+        load = time.perf_counter() - start
+        with advisor:
+            profile = synthetic_profile()
+            med = side_by_side({"assess": lambda a=advisor, p=profile: a.assess(p)}, rounds, 20)
+            times[rules] = med["assess"]
+            print(f"{rules:>5} rules: load+compile+create {load:.2f} s, assess {ms(med['assess'])}, "
+                  f"fired {len(advisor.assess(profile).fired_rules) if hasattr(advisor.assess(profile), 'fired_rules') else '-'}")
+    if 100 in times:
+        top = max(times)
+        print(f"growth 100 -> {top} rules: {times[top] / times[100]:.2f}x for {top / 100:.0f}x rules")
+
+
+def bench_throughput(tmp: Path, count: int) -> None:
+    print("\n## throughput: assess_many with a 2-process pool, and `advisor batch --jobs 2`")
+    try:
+        shipped = Advisor()
+        label = f"shipped pack ({len(shipped.pack.rules)} rules)"
+    except AdvisorError as err:
+        print(f"shipped pack does not load right now ({err.first}); using tests/packs/mini")
+        shipped = Advisor(MINI)
+        label = "mini pack"
+    profiles = [copy.deepcopy(p) for p in varied_profiles(200)]
+    for p in profiles:  # the shipped catalogue may not have the mini pack's channels
+        p["technology"] = {}
+        p["audiences"][0]["platforms"] = []
+    profiles = (profiles * (count // len(profiles) + 1))[:count]
+    with shipped:
+        start = time.perf_counter()
+        shipped.assess_many(profiles)
+        seq = time.perf_counter() - start
+        with ProcessPoolExecutor(2) as pool:
+            shipped.assess_many(profiles[:50], pool)  # workers load the pack once
+            start = time.perf_counter()
+            shipped.assess_many(profiles, pool)
+            par = time.perf_counter() - start
+    print(f"{label}, {count} profiles: sequential {count / seq:,.0f}/s, "
+          f"assess_many 2 processes {count / par:,.0f}/s")
+    jsonl = tmp / "profiles.jsonl"
+    jsonl.write_text("".join(json.dumps(p) + "\n" for p in profiles))
+    rules_args = [] if label != "mini pack" else ["--rules", str(MINI)]
+    start = time.perf_counter()
+    proc = subprocess.run([ADVISOR_CLI, "batch", str(jsonl), "--output", str(tmp / "out.jsonl"),
+                           "--jobs", "2", *rules_args], capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
+    if proc.returncode in (0, 1):
+        print(f"advisor batch --jobs 2, {count} profiles (whole command, start-up included): "
+              f"{count / wall:,.0f}/s")
+    else:
+        print(f"advisor batch failed: {proc.stderr.strip()[:200]}")
+
+
+def bench_cold_start(runs: int) -> None:
+    print("\n## CLI cold start (median wall time of a fresh process)")
+    profile = ROOT / "profiles" / "medical-association.yaml"
+    for label, args in (("advisor --help", ["--help"]),
+                        ("advisor assess (mini pack)", ["assess", str(profile), "--rules", str(MINI),
+                                                        "--format", "json"]),
+                        ("advisor assess (shipped pack)", ["assess", str(profile), "--format", "json"])):
+        walls = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            proc = subprocess.run([ADVISOR_CLI, *args], capture_output=True, check=False)
+            walls.append(time.perf_counter() - start)
+        note = "" if proc.returncode in (0, 1) else f" (exit {proc.returncode})"
+        print(f"{label}: {statistics.median(walls) * 1e3:.0f} ms{note}")
+
+
+def bench_memory(count: int) -> None:
+    print(f"\n## memory: RSS growth over {count:,} assessments in one process (mini pack)")
+    profiles = varied_profiles(50)
+    with Advisor(MINI) as advisor:
+        for p in profiles * 40:  # warm-up: caches, allocator arenas
+            advisor.assess(p)
+        before = rss_kb()
+        for i in range(count):
+            advisor.assess(profiles[i % len(profiles)])
+        after = rss_kb()
+    print(f"RSS before {before / 1024:.1f} MB, after {after / 1024:.1f} MB, "
+          f"growth {(after - before) / 1024:.2f} MB")
+
+
+def bench_profile(tmp: Path) -> None:
+    print("\n## where the time goes: cProfile of 300 assessments, 1,000 synthetic rules")
+    with Advisor(synthetic_pack(tmp / "p1000", 1000)) as advisor:
+        profile = synthetic_profile()
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(300):
+            advisor.assess(profile)
+        profiler.disable()
+    text = io.StringIO()
+    pstats.Stats(profiler, stream=text).sort_stats("tottime").print_stats(12)
+    print("\n".join(line for line in text.getvalue().splitlines()[6:] if line.strip()))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--only", nargs="*", default=None)
+    args = parser.parse_args()
+    rounds = 5 if args.quick else 9
+    print(f"# advisor benchmarks: {platform.python_implementation()} {platform.python_version()}, "
+          f"{os.cpu_count()} cores, {platform.machine()}, load average {os.getloadavg()[0]:.2f}")
+    random.seed(0)
+    parts = {
+        "overhead": lambda tmp: bench_overhead(tmp, rounds),
+        "naive": lambda tmp: bench_naive(tmp, rounds),
+        "scaling": lambda tmp: bench_scaling(tmp, rounds),
+        "throughput": lambda tmp: bench_throughput(tmp, 4000 if args.quick else 20000),
+        "cold": lambda tmp: bench_cold_start(5 if args.quick else 9),
+        "memory": lambda tmp: bench_memory(20_000 if args.quick else 100_000),
+        "profile": bench_profile,
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, part in parts.items():
+            if args.only is None or name in args.only:
+                part(Path(tmp))
+
+
+if __name__ == "__main__":
+    main()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections.abc import Iterable, Mapping
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -118,7 +118,12 @@ class Advisor:
         # Validate here, so a bad profile fails before any work is sent, with its own location.
         payloads = [_portable(self.load(item).profile) for item in items]
         ref = self._pack_ref()
-        return list(executor.map(_assess_in_worker, [ref] * len(payloads), payloads))
+        refs = [ref] * len(payloads)
+        if isinstance(executor, ProcessPoolExecutor):
+            # One round trip per profile costs more than the assessment: send them in chunks.
+            chunk = max(1, min(100, len(payloads) // 16))
+            return list(executor.map(_assess_in_worker, refs, payloads, chunksize=chunk))
+        return list(executor.map(_assess_in_worker, refs, payloads))
 
     def _pack_ref(self) -> PackRef:
         """How a worker finds this Advisor's pack: by absolute folder (or the shipped default),

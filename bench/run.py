@@ -55,6 +55,7 @@ ADVISOR_CLI = str(Path(sys.executable).with_name("advisor"))
 
 # ---------------------------------------------------------------- synthetic packs
 
+
 def synthetic_pack(folder: Path, rules: int) -> Path:
     """A pack of `rules` rules, each `all` of two equality tests on text fields with distinct
     values (at most 500 per field, under durable_rules' 512 tests per node); the benchmark
@@ -68,19 +69,28 @@ def synthetic_pack(folder: Path, rules: int) -> Path:
     for i in range(rules):
         (k1, f1), (k2, f2) = fields[i % 3], fields[(i + 1) % 3]
         a, b = (i // 3) % 500, (i // 1500 + i) % 500
-        out.append({
-            "id": f"people.synthetic.r{i}",
-            "title": f"Synthetic rule {i}",
-            "post": "people",
-            "when": {"all": [{k1: {f1: f"v{a}"}}, {k2: {f2: f"v{b}"}}]},
-            "then": [{"score": {"channel": ["linkedin", "youtube", "email_newsletter"][i % 3],
-                                "weight": 1 + i % 5}}],
-            "because": "A synthetic rule for the scaling benchmark",
-            "source": "bench",
-        })
+        out.append(
+            {
+                "id": f"people.synthetic.r{i}",
+                "title": f"Synthetic rule {i}",
+                "post": "people",
+                "when": {"all": [{k1: {f1: f"v{a}"}}, {k2: {f2: f"v{b}"}}]},
+                "then": [
+                    {
+                        "score": {
+                            "channel": ["linkedin", "youtube", "email_newsletter"][i % 3],
+                            "weight": 1 + i % 5,
+                        }
+                    }
+                ],
+                "because": "A synthetic rule for the scaling benchmark",
+                "source": "bench",
+            }
+        )
     for start in range(0, rules, 500):  # rule files are limited to 1 MB each
         (folder / "rules" / f"synthetic-{start:05d}.yaml").write_text(
-            yaml.safe_dump(out[start : start + 500], sort_keys=False))
+            yaml.safe_dump(out[start : start + 500], sort_keys=False)
+        )
     return folder
 
 
@@ -88,8 +98,15 @@ def synthetic_profile() -> dict[str, Any]:
     return {
         "organization": {"name": "v0", "type": "medical_association"},
         "audiences": [{"segment": "physicians", "name": "v1"}, {"segment": "nurses", "name": "v0"}],
-        "objectives": [{"kind": "talking", "goal": "reach", "metric": "v0", "target": 5,
-                        "deadline": "2027-01-01"}],
+        "objectives": [
+            {
+                "kind": "talking",
+                "goal": "reach",
+                "metric": "v0",
+                "target": 5,
+                "deadline": "2027-01-01",
+            }
+        ],
         "resources": {"staff_hours_per_week": 10, "skills": ["writing"]},
     }
 
@@ -167,8 +184,9 @@ def _test_holds(test: FieldTest, value: Any) -> bool:
         return any(w in value for w in want)  # type: ignore[union-attr]
     if op == "contains_all":
         return all(w in value for w in want)  # type: ignore[union-attr]
-    return bool({"lt": value < want, "le": value <= want, "gt": value > want,
-                 "ge": value >= want}[op])
+    return bool(
+        {"lt": value < want, "le": value <= want, "gt": value > want, "ge": value >= want}[op]
+    )
 
 
 def naive_fired(advisor: Advisor, profile: dict[str, Any]) -> list[str]:
@@ -178,8 +196,11 @@ def naive_fired(advisor: Advisor, profile: dict[str, Any]) -> list[str]:
 
     def holds(cond: Condition) -> bool:
         if isinstance(cond, Frame):
-            return any(f.kind == cond.kind and all(_test_holds(t, f.fields.get(t.field))
-                                                   for t in cond.tests) for f in facts)
+            return any(
+                f.kind == cond.kind
+                and all(_test_holds(t, f.fields.get(t.field)) for t in cond.tests)
+                for f in facts
+            )
         if isinstance(cond, NotOf):
             return not holds(cond.item)
         if isinstance(cond, AllOf):
@@ -193,7 +214,9 @@ def naive_fired(advisor: Advisor, profile: dict[str, Any]) -> list[str]:
 # ---------------------------------------------------------------- measuring
 
 
-def side_by_side(contenders: dict[str, Callable[[], object]], rounds: int, batch: int) -> dict[str, float]:
+def side_by_side(
+    contenders: dict[str, Callable[[], object]], rounds: int, batch: int
+) -> dict[str, float]:
     """Median seconds per call of each contender, their rounds interleaved."""
     samples: dict[str, list[float]] = {name: [] for name in contenders}
     for _ in range(rounds):
@@ -223,16 +246,24 @@ def bench_overhead(tmp: Path, rounds: int) -> None:
         with Advisor(synthetic_pack(tmp / f"o{rules}", rules)) as advisor:
             profile = synthetic_profile()
             raw = RawDurable(advisor, profile_to_facts(advisor.load(profile).profile))
-            assert sorted(raw.assess()) == sorted(advisor.infer(advisor.load(profile).profile).fired)
+            assert sorted(raw.assess()) == sorted(
+                advisor.infer(advisor.load(profile).profile).fired
+            )
             loaded = advisor.load(profile)
-            med = side_by_side({
-                "raw": raw.assess,
-                "infer": lambda a=advisor, p=loaded.profile: a.infer(p),
-                "assess": lambda a=advisor, p=profile: a.assess(p),
-            }, rounds, 50)
-            print(f"{rules:>5} rules: raw {ms(med['raw'])}, Advisor.infer {ms(med['infer'])} "
-                  f"({med['infer'] / med['raw']:.2f}x), Advisor.assess from a dict "
-                  f"{ms(med['assess'])} ({med['assess'] / med['raw']:.2f}x)")
+            med = side_by_side(
+                {
+                    "raw": raw.assess,
+                    "infer": lambda a=advisor, p=loaded.profile: a.infer(p),
+                    "assess": lambda a=advisor, p=profile: a.assess(p),
+                },
+                rounds,
+                50,
+            )
+            print(
+                f"{rules:>5} rules: raw {ms(med['raw'])}, Advisor.infer {ms(med['infer'])} "
+                f"({med['infer'] / med['raw']:.2f}x), Advisor.assess from a dict "
+                f"{ms(med['assess'])} ({med['assess'] / med['raw']:.2f}x)"
+            )
 
 
 def bench_naive(tmp: Path, rounds: int) -> None:
@@ -241,16 +272,23 @@ def bench_naive(tmp: Path, rounds: int) -> None:
         with Advisor(synthetic_pack(tmp / f"n{rules}", rules)) as advisor:
             profile = synthetic_profile()
             assert sorted(naive_fired(advisor, profile)) == sorted(
-                advisor.infer(advisor.load(profile).profile).fired)
+                advisor.infer(advisor.load(profile).profile).fired
+            )
             loaded = advisor.load(profile)
-            med = side_by_side({
-                "naive": lambda a=advisor, p=profile: naive_fired(a, p),
-                "infer": lambda a=advisor, p=loaded.profile: a.infer(p),
-                "assess": lambda a=advisor, p=profile: a.assess(p),
-            }, rounds, 10)
-            print(f"{rules:>5} rules: naive {ms(med['naive'])}, Advisor.infer {ms(med['infer'])} "
-                  f"(naive/infer {med['naive'] / med['infer']:.2f}x), Advisor.assess "
-                  f"{ms(med['assess'])} (naive/assess {med['naive'] / med['assess']:.2f}x)")
+            med = side_by_side(
+                {
+                    "naive": lambda a=advisor, p=profile: naive_fired(a, p),
+                    "infer": lambda a=advisor, p=loaded.profile: a.infer(p),
+                    "assess": lambda a=advisor, p=profile: a.assess(p),
+                },
+                rounds,
+                10,
+            )
+            print(
+                f"{rules:>5} rules: naive {ms(med['naive'])}, Advisor.infer {ms(med['infer'])} "
+                f"(naive/infer {med['naive'] / med['infer']:.2f}x), Advisor.assess "
+                f"{ms(med['assess'])} (naive/assess {med['naive'] / med['assess']:.2f}x)"
+            )
 
 
 def bench_scaling(tmp: Path, rounds: int) -> None:
@@ -269,11 +307,15 @@ def bench_scaling(tmp: Path, rounds: int) -> None:
             profile = synthetic_profile()
             med = side_by_side({"assess": lambda a=advisor, p=profile: a.assess(p)}, rounds, 20)
             times[rules] = med["assess"]
-            print(f"{rules:>5} rules: load+compile+create {load:.2f} s, assess {ms(med['assess'])}, "
-                  f"fired {len(advisor.assess(profile).fired_rules) if hasattr(advisor.assess(profile), 'fired_rules') else '-'}")
+            print(
+                f"{rules:>5} rules: load+compile+create {load:.2f} s, assess {ms(med['assess'])}, "
+                f"fired {len(advisor.infer(advisor.load(profile).profile).fired)}"
+            )
     if 100 in times:
         top = max(times)
-        print(f"growth 100 -> {top} rules: {times[top] / times[100]:.2f}x for {top / 100:.0f}x rules")
+        print(
+            f"growth 100 -> {top} rules: {times[top] / times[100]:.2f}x for {top / 100:.0f}x rules"
+        )
 
 
 def bench_throughput(tmp: Path, count: int) -> None:
@@ -299,19 +341,28 @@ def bench_throughput(tmp: Path, count: int) -> None:
             start = time.perf_counter()
             shipped.assess_many(profiles, pool)
             par = time.perf_counter() - start
-    print(f"{label}, {count} profiles: sequential {count / seq:,.0f}/s, "
-          f"assess_many 2 processes {count / par:,.0f}/s")
+    print(
+        f"{label}, {count} profiles: sequential {count / seq:,.0f}/s, "
+        f"assess_many 2 processes {count / par:,.0f}/s"
+    )
     jsonl = tmp / "profiles.jsonl"
-    batch_count = 500  # a JSON lines input is one file, and files are limited to 1 MB
+    batch_count = 4000  # JSON lines on stdin
     jsonl.write_text("".join(json.dumps(p) + "\n" for p in profiles[:batch_count]))
     rules_args = [] if label != "mini pack" else ["--rules", str(MINI)]
     start = time.perf_counter()
-    proc = subprocess.run([ADVISOR_CLI, "batch", str(jsonl), "--output", str(tmp / "out.jsonl"),
-                           "--jobs", "2", *rules_args], capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [ADVISOR_CLI, "batch", "-", "--output", str(tmp / "out.jsonl"), "--jobs", "2", *rules_args],
+        input=jsonl.read_text(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     wall = time.perf_counter() - start
     if proc.returncode in (0, 1):
-        print(f"advisor batch --jobs 2, {batch_count} profiles (whole command, start-up "
-              f"included): {batch_count / wall:,.0f}/s")
+        print(
+            f"advisor batch --jobs 2, {batch_count} profiles (whole command, start-up "
+            f"included): {batch_count / wall:,.0f}/s"
+        )
     else:
         print(f"advisor batch failed: {proc.stderr.strip()[:200]}")
 
@@ -319,8 +370,10 @@ def bench_throughput(tmp: Path, count: int) -> None:
 def bench_cold_start(runs: int) -> None:
     print("\n## CLI cold start (median wall time of a fresh process)")
     profile = ROOT / "profiles" / "medical-association.yaml"
-    for label, args in (("advisor --help", ["--help"]),
-                        ("advisor assess (shipped pack)", ["assess", str(profile), "--format", "json"])):
+    for label, args in (
+        ("advisor --help", ["--help"]),
+        ("advisor assess (shipped pack)", ["assess", str(profile), "--format", "json"]),
+    ):
         walls = []
         for _ in range(runs):
             start = time.perf_counter()
@@ -340,8 +393,10 @@ def bench_memory(count: int) -> None:
         for i in range(count):
             advisor.assess(profiles[i % len(profiles)])
         after = rss_kb()
-    print(f"RSS before {before / 1024:.1f} MB, after {after / 1024:.1f} MB, "
-          f"growth {(after - before) / 1024:.2f} MB")
+    print(
+        f"RSS before {before / 1024:.1f} MB, after {after / 1024:.1f} MB, "
+        f"growth {(after - before) / 1024:.2f} MB"
+    )
 
 
 def bench_profile(tmp: Path) -> None:
@@ -364,8 +419,10 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", default=None)
     args = parser.parse_args()
     rounds = 5 if args.quick else 9
-    print(f"# advisor benchmarks: {platform.python_implementation()} {platform.python_version()}, "
-          f"{os.cpu_count()} cores, {platform.machine()}, load average {os.getloadavg()[0]:.2f}")
+    print(
+        f"# advisor benchmarks: {platform.python_implementation()} {platform.python_version()}, "
+        f"{os.cpu_count()} cores, {platform.machine()}, load average {os.getloadavg()[0]:.2f}"
+    )
     random.seed(0)
     parts = {
         "overhead": lambda tmp: bench_overhead(tmp, rounds),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from advisor.errors import Problem, RuleError
 from advisor.facts import Scalar
@@ -97,7 +98,31 @@ class CompiledPack:
     strata: int
 
     def rules_in(self, stratum: int) -> list[CompiledRule]:
-        return [r for r in self.rules if r.stratum == stratum]
+        return list(self.strata_rules[stratum]) if stratum < self.strata else []
+
+    # Indexes built once per pack (cached on first use), so an assessment's cost follows what
+    # matched, not how many rules the pack has.
+    @cached_property
+    def strata_rules(self) -> tuple[tuple[CompiledRule, ...], ...]:
+        return tuple(
+            tuple(r for r in self.rules if r.stratum == stratum) for stratum in range(self.strata)
+        )
+
+    @cached_property
+    def rules_by_probe(self) -> dict[str, tuple[CompiledRule, ...]]:
+        index: dict[str, list[CompiledRule]] = {}
+        for rule in self.rules:
+            for probe in rule.probes:
+                index.setdefault(probe, []).append(rule)
+        return {probe: tuple(rules) for probe, rules in index.items()}
+
+    @cached_property
+    def rule_by_id(self) -> dict[str, CompiledRule]:
+        return {r.id: r for r in self.rules}
+
+    @cached_property
+    def probe_by_id(self) -> dict[str, Probe]:
+        return {p.id: p for p in self.probes}
 
 
 def _clauses(test: FieldTest) -> list[Clause]:

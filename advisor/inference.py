@@ -60,15 +60,26 @@ class Inference:
         self._by_id.update((f.id, f) for f in facts)
 
 
+def candidate_rules(
+    compiled: CompiledPack, stratum: int, hits: Mapping[str, list[str]]
+) -> list[CompiledRule]:
+    """The rules of a stratum that could hold, in pack order: those reading a probe that matched,
+    and those whose formula is true with every probe false (e.g. `not: ...`), known at compile
+    time. Any other rule is false here, so it needs no input."""
+    candidates = {r.index: r for r in compiled.strata_rules[stratum] if r.fires_without_hits}
+    for probe in hits:
+        for rule in compiled.rules_by_probe.get(probe, ()):
+            if rule.stratum == stratum:
+                candidates[rule.index] = rule
+    return [candidates[i] for i in sorted(candidates)]
+
+
 def rule_inputs(
     rules: Sequence[CompiledRule], hits: Mapping[str, list[str]]
 ) -> Iterator[RuleInput]:
-    """Inputs for the rules that could hold; a rule none of whose probes matched holds only when
-    its formula is true with every probe false (e.g. `not: ...`), known at compile time."""
+    """One input per rule: each of its probes' truth."""
     for rule in rules:
-        truth = {p: 1 if hits.get(p) else 0 for p in rule.probes}
-        if rule.fires_without_hits or any(truth.values()):
-            yield RuleInput(rule.id, truth)
+        yield RuleInput(rule.id, {p: 1 if hits.get(p) else 0 for p in rule.probes})
 
 
 def infer(
@@ -82,10 +93,10 @@ def infer(
         _record(result, session.match_facts(facts))
         derived_values: dict[tuple[str, Scalar], Fact] = {}
         for stratum in range(compiled.strata):
-            stratum_rules = compiled.rules_in(stratum)
-            fired = set(session.match_rules(list(rule_inputs(stratum_rules, result.hits))))
+            candidates = candidate_rules(compiled, stratum, result.hits)
+            fired = set(session.match_rules(list(rule_inputs(candidates, result.hits))))
             new_facts: list[Fact] = []
-            for rule in stratum_rules:  # pack order, whatever order the engine fired in
+            for rule in candidates:  # pack order, whatever order the engine fired in
                 if rule.id not in fired:
                     continue
                 result.fired.append(rule.id)

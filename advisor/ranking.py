@@ -81,8 +81,8 @@ def build_report(
     inference: Inference,
 ) -> Report:
     channels = pack.channels
-    probes = {p.id: p for p in compiled.probes}
-    compiled_rules = {r.id: r for r in compiled.rules}
+    probes = compiled.probe_by_id
+    compiled_rules = compiled.rule_by_id
     tallies: dict[str, _ChannelTally] = {}
     findings: list[Finding] = []
     general_preconditions: list[Precondition] = []

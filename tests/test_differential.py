@@ -10,6 +10,7 @@ random cases here find it.
 from __future__ import annotations
 
 import os
+import random
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -164,5 +165,56 @@ def test_durable_rules_agrees_with_the_reference_evaluator(
             assert engine_result.hits == expected.hits
             assert engine_result.fired == expected.fired
             assert [f.fields for f in engine_result.facts] == [f.fields for f in expected.facts]
+    finally:
+        matcher.close()
+
+
+def _random_condition(rng: random.Random, depth: int = 2) -> dict[str, Any]:
+    """A random condition over a few fields, for packs too large to draw with hypothesis."""
+    if depth == 0 or rng.random() < 0.5:
+        kind = rng.choice(["audience", "resources", "pain_point"])
+        if kind == "audience":
+            return {"audience": {"segment": rng.choice(SEGMENTS), "size": {rng.choice(["lt", "ge"]): rng.randint(0, 6)}}}
+        if kind == "resources":
+            return {"resources": {"skills": {"contains": rng.choice(SKILLS)}}}
+        return {"pain_point": {"name": rng.choice(PAINS)}}
+    op = rng.choice(["all", "any", "not"])
+    if op == "not":
+        return {"not": _random_condition(rng, depth - 1)}
+    return {op: [_random_condition(rng, depth - 1) for _ in range(rng.randint(1, 3))]}
+
+
+def test_a_pack_large_enough_to_bucket_its_rule_inputs_agrees_with_the_reference() -> None:
+    """Past 256 rules the rule inputs are split into buckets (512 rule ids under one node make
+    create_ruleset hang); that shape is proven here, on 700 random rules."""
+    rng = random.Random(2026)
+    rule_list = []
+    for i in range(700):
+        when = _random_condition(rng)
+        meta = RuleMeta.model_validate(
+            {"id": f"people.big.r{i}", "title": "random rule", "post": "people",
+             "because": "a random reason text", "source": "generated", "when": when,
+             "then": [{"score": {"channel": "linkedin", "weight": 1}}]}
+        )
+        effects = (parse_effect({"score": {"channel": "linkedin", "weight": 1}}, ("then", 0), CHANNELS),)
+        rule_list.append(Rule(meta, parse_condition(when, ("when",), CHANNELS), effects))
+    compiled = compile_rules(rule_list)
+    by_id = {r.id: r for r in rule_list}
+    matcher = DurableMatcher(compiled)
+    assert matcher.buckets is not None and max(matcher.buckets.values()) == 2
+    try:
+        for _ in range(25):
+            facts = [
+                Fact("f0", "resources", {"skills": sorted(rng.sample(SKILLS, rng.randint(0, 3)))}, "r"),
+                *(
+                    Fact(f"f{j + 1}", "audience", {"segment": rng.choice(SEGMENTS), "size": rng.randint(0, 6)}, "a")
+                    for j in range(rng.randint(0, 3))
+                ),
+                *(Fact(f"p{j}", "pain_point", {"name": name}, "p") for j, name in enumerate(rng.sample(PAINS, rng.randint(0, 2)))),
+            ]
+            engine_result = infer(compiled, by_id, facts, matcher)
+            expected = infer(compiled, by_id, facts, ReferenceMatcher(compiled))
+            assert engine_result.fired == expected.fired
+            assert engine_result.hits == expected.hits
     finally:
         matcher.close()

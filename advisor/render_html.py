@@ -179,14 +179,7 @@ def _not_recommended(report: Report) -> str:
 
 def _plan(report: Report) -> str:
     plan = report.resource_plan
-    rows = [
-        ["Staff hours per week available", f"{plan.hours_available:g}"],
-        ["Hours planned", f"{plan.hours_planned:g}"],
-        ["Hours left", f"{plan.hours_left:g}"],
-        ["Skills available", _e(", ".join(plan.skills_available)) or "—"],
-        ["Channels planned", _e(", ".join(plan.planned)) or "—"],
-        ["Recommended but not fitted", _e(", ".join(plan.not_fitted)) or "—"],
-    ]
+    rows = [[label, _e(value)] for label, value in plan.rows()]
     return (f'<section id="resource-plan"><h2>Resource plan</h2><p>{_e(plan.summary)}</p>'
             f"{_table(['', 'Value'], rows, '_r')}</section>")
 

@@ -119,14 +119,7 @@ def _channel_detail(a: ChannelAdvice) -> list[str]:
 
 def _plan(report: Report) -> list[str]:
     plan = report.resource_plan
-    rows = [
-        ["Staff hours per week available", f"{plan.hours_available:g}"],
-        ["Hours planned", f"{plan.hours_planned:g}"],
-        ["Hours left", f"{plan.hours_left:g}"],
-        ["Skills available", md_escape(", ".join(plan.skills_available)) or "—"],
-        ["Channels planned", md_escape(", ".join(plan.planned)) or "—"],
-        ["Recommended but not fitted", md_escape(", ".join(plan.not_fitted)) or "—"],
-    ]
+    rows = [[label, md_escape(value)] for label, value in plan.rows()]
     return ["## Resource plan", "", md_escape(plan.summary), "",
             md_table(["", "Value"], rows, "lr"), ""]
 

@@ -100,6 +100,17 @@ class ResourcePlan(_Model):
     not_fitted: list[str]
     summary: str
 
+    def rows(self) -> list[tuple[str, str]]:
+        """The plan as label/value rows, unescaped, for every renderer to format its own way."""
+        return [
+            ("Staff hours per week available", f"{self.hours_available:g}"),
+            ("Hours planned", f"{self.hours_planned:g}"),
+            ("Hours left", f"{self.hours_left:g}"),
+            ("Skills available", ", ".join(self.skills_available) or "—"),
+            ("Channels planned", ", ".join(self.planned) or "—"),
+            ("Recommended but not fitted", ", ".join(self.not_fitted) or "—"),
+        ]
+
 
 class PackInfo(_Model):
     name: str

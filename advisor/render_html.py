@@ -166,11 +166,7 @@ def _not_recommended(report: Report) -> str:
         return ""
     rows = []
     for a in report.not_recommended:
-        if a.blocks:
-            why = "blocked: " + "; ".join(b.reason for b in a.blocks)
-            lift = "; ".join(b.lift for b in a.blocks)
-        else:
-            why, lift = f"net score {a.score:g}", "stronger support from the profile"
+        why, lift = a.why_not()
         rows.append([f'<span class="channel">{_e(a.name)}</span>', f"{a.score:g}", _e(why),
                      _e(lift)])
     table = _table(["Channel", "Score", "Why", "What would change it"], rows, "_r")

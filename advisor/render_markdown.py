@@ -81,12 +81,7 @@ def _not_recommended(report: Report) -> list[str]:
         return []
     rows = []
     for a in report.not_recommended:
-        if a.blocks:
-            why = "blocked: " + "; ".join(b.reason for b in a.blocks)
-            lift = "; ".join(b.lift for b in a.blocks)
-        else:
-            why = f"net score {a.score:g}"
-            lift = "stronger support from the profile"
+        why, lift = a.why_not()
         rows.append([md_escape(a.name), f"{a.score:g}", md_escape(why), md_escape(lift)])
     return ["## Not recommended", "",
             md_table(["Channel", "Score", "Why", "What would change it"], rows, "lrll"), ""]

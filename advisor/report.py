@@ -90,6 +90,14 @@ class ChannelAdvice(_Model):
     blocks: list[Block] = Field(default_factory=list)
     fit: Fit | None = None
 
+    def why_not(self) -> tuple[str, str]:
+        """Why a channel is not recommended and what would change that, unescaped, for
+        renderers."""
+        if self.blocks:
+            why = "blocked: " + "; ".join(b.reason for b in self.blocks)
+            return why, "; ".join(b.lift for b in self.blocks)
+        return f"net score {self.score:g}", "stronger support from the profile"
+
 
 class ResourcePlan(_Model):
     hours_available: float

@@ -109,6 +109,11 @@ class CompiledPack:
         )
 
     @cached_property
+    def rules_without_hits(self) -> tuple[tuple[CompiledRule, ...], ...]:
+        """Per stratum, the rules whose formula holds with every probe false."""
+        return tuple(tuple(r for r in rules if r.fires_without_hits) for rules in self.strata_rules)
+
+    @cached_property
     def rules_by_probe(self) -> dict[str, tuple[CompiledRule, ...]]:
         index: dict[str, list[CompiledRule]] = {}
         for rule in self.rules:

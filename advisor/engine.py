@@ -26,6 +26,9 @@ BUCKET = "_bucket"
 # Rule inputs are told apart by rule id: past 512 ids under one node create_ruleset never returns,
 # so a large pack first splits them into buckets of this many rules (small packs are unchanged).
 RULES_PER_BUCKET = 256
+# One ruleset holds at most 4,096 rules, and each activation scans every rule of its ruleset for
+# pending actions: a larger pack is sharded over several rulesets of at most this many rules.
+RULES_PER_SHARD = 2_000
 
 # Stock durable_rules 2.0.28 limits (DURABLE_RULES.md); past them it hangs, crashes or lies.
 MAX_RULES_PER_RULESET = 4_096
@@ -38,7 +41,6 @@ MAX_ACTIONS = 200_000
 
 _OPS = {"ne": "$neq", "lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte"}
 _ruleset_names = itertools.count()
-_session_ids = itertools.count()
 
 
 def _dumps(data: Any) -> str:
@@ -88,24 +90,35 @@ def formula_json(formula: Formula) -> dict[str, Any]:
     return {key: [formula_json(f) for f in formula.items]}
 
 
-def ruleset_json(compiled: CompiledPack) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The probe ruleset and the rule-input ruleset, each with a rule on the session state fact
-    so every session starts an action (stock workaround for the delete_state crash)."""
+def _shards(items: Sequence[Any]) -> list[Sequence[Any]]:
+    """Items split evenly, in order, into as few shards of at most RULES_PER_SHARD as will do."""
+    count = max(1, -(-len(items) // RULES_PER_SHARD))
+    size = -(-len(items) // count)
+    return [items[start : start + size] for start in range(0, len(items), size)] or [items]
+
+
+def ruleset_json(compiled: CompiledPack) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The probe rulesets and the rule-input rulesets (one of each unless the pack is large
+    enough to shard), each with a rule on the session state fact so every session starts an
+    action (stock workaround for the delete_state crash)."""
     state_rule = {"all": [{"m": {"$s": 1}}]}
-    probes: dict[str, Any] = {STATE_RULE: state_rule}
-    for probe in compiled.probes:
-        probes[probe.id] = {"all": [{"m": probe_json(probe)}]}
-    combos: dict[str, Any] = {STATE_RULE: state_rule}
-    buckets = rule_buckets(compiled)
-    for index, rule in enumerate(compiled.rules):
-        bucket = [] if buckets is None else [{BUCKET: buckets[rule.id]}]
-        combos[f"r{index}"] = {
+    probe_shards = []
+    for probes in _shards(compiled.probes):
+        ruleset: dict[str, Any] = {STATE_RULE: state_rule}
+        for probe in probes:
+            ruleset[probe.id] = {"all": [{"m": probe_json(probe)}]}
+        probe_shards.append(ruleset)
+    routes = rule_routes(compiled)
+    rule_shards: list[dict[str, Any]] = [{STATE_RULE: state_rule} for _ in _shards(compiled.rules)]
+    for rule in compiled.rules:
+        shard, bucket = routes[rule.id]
+        rule_shards[shard][f"r{rule.index}"] = {
             "all": [
                 {
                     "m": {
                         "$and": [
                             {KIND: RULE_INPUT},
-                            *bucket,
+                            *({BUCKET: value} for value in bucket.values()),
                             {RULE: rule.id},
                             formula_json(rule.formula),
                         ]
@@ -113,14 +126,18 @@ def ruleset_json(compiled: CompiledPack) -> tuple[dict[str, Any], dict[str, Any]
                 }
             ]
         }
-    return probes, combos
+    return probe_shards, rule_shards
 
 
-def rule_buckets(compiled: CompiledPack) -> dict[str, int] | None:
-    """Each rule's bucket when the pack is too large for one node of rule ids, else None."""
-    if len(compiled.rules) <= RULES_PER_BUCKET:
-        return None
-    return {rule.id: i // RULES_PER_BUCKET for i, rule in enumerate(compiled.rules)}
+def rule_routes(compiled: CompiledPack) -> dict[str, tuple[int, dict[str, int]]]:
+    """Each rule's shard, and the bucket field its input carries when the shard is too large for
+    one network node of rule ids (none in a small shard)."""
+    routes: dict[str, tuple[int, dict[str, int]]] = {}
+    for shard, rules in enumerate(_shards(compiled.rules)):
+        bucketed = len(rules) > RULES_PER_BUCKET
+        for position, rule in enumerate(rules):
+            routes[rule.id] = (shard, {BUCKET: position // RULES_PER_BUCKET} if bucketed else {})
+    return routes
 
 
 # ---------------------------------------------------------------- limits
@@ -149,19 +166,25 @@ def _sibling_bound(chains: list[list[dict[str, Any]]]) -> tuple[int, int]:
     return width, matches
 
 
-def check_limits(probes: dict[str, Any], combos: dict[str, Any]) -> None:
-    for label, ruleset in (("fact tests", probes), ("rules", combos)):
-        if len(ruleset) > MAX_RULES_PER_RULESET:
-            raise RuleError(
-                Problem(
-                    f"the pack compiles to {len(ruleset)} durable_rules {label}; one ruleset "
-                    f"holds at most {MAX_RULES_PER_RULESET}",
-                    hint="split it into smaller packs",
-                )
+def check_limits(
+    probe_shards: Sequence[dict[str, Any]], rule_shards: Sequence[dict[str, Any]]
+) -> None:
+    """Refuse, before durable_rules sees it, any ruleset that would hang, crash or mislead it."""
+    for label, shards in (("fact tests", probe_shards), ("rules", rule_shards)):
+        for ruleset in shards:
+            _check_ruleset(label, ruleset)
+
+
+def _check_ruleset(label: str, ruleset: dict[str, Any]) -> None:
+    if len(ruleset) > MAX_RULES_PER_RULESET:
+        raise RuleError(
+            Problem(
+                f"the pack compiles to {len(ruleset)} durable_rules {label} in one ruleset; "
+                f"one holds at most {MAX_RULES_PER_RULESET}",
+                hint="split it into smaller packs",
             )
-    chains = [rule["all"][0]["m"]["$and"] for name, rule in probes.items() if name != STATE_RULE]
-    # The rule-input chains share one network too: check them, or a big pack hangs at load.
-    chains += [rule["all"][0]["m"]["$and"] for name, rule in combos.items() if name != STATE_RULE]
+        )
+    chains = [rule["all"][0]["m"]["$and"] for name, rule in ruleset.items() if name != STATE_RULE]
     width, matches = _sibling_bound(chains)
     if width > MAX_TESTS_UNDER_NODE:
         raise RuleError(
@@ -211,95 +234,137 @@ def check_fact(data: dict[str, Any], text: str) -> None:
 
 # ---------------------------------------------------------------- driving the C module
 
+# Creating a durable_rules session costs a memset of 8 KiB and three mallocs per rule (its beta
+# and action state): 0.05 ms at 150 rules, 3 ms at 1,000; and whether those pages come from the
+# heap or from a fresh mmap depends on the process's allocation history, which made one pack 1x
+# or 6x slower from one process to the next. So sessions are not made per assessment: each
+# ruleset has one lane, a session reused by consecutive assessments and retired once it holds
+# this many facts (bounding its memory and hash chains). Reuse is sound because every compiled
+# rule tests a single fact: facts left by earlier assessments never join with new ones.
+LANE_FACT_BUDGET = 2_048
+# A lane's facts get the ids "0", "1", ... FNV-1a gives the decimal strings below this bound
+# distinct hashes (tests/test_engine.py proves it), so they never collide with each other; only
+# the lane's own state fact, id "sid-<sid>", is checked against them.
+LANE_ID_SPACE = 200_000
+_lane_names = itertools.count()
+_id_hashes: list[int] = []
 
-def _check_ids(ids: Sequence[str], seen: set[int]) -> None:
-    """Fact ids must be unique by the engine's 32-bit hash within a session, or one is dropped."""
-    hashes = {fnv1a_32(i) for i in ids}
-    if len(hashes) != len(ids) or hashes & seen:
-        raise EngineError("two fact ids share a durable_rules hash; the engine would drop one")
-    seen |= hashes
+
+def _hashes_of_ids(start: int, stop: int) -> list[int]:
+    """FNV-1a of the ids str(start) .. str(stop - 1), memoized: every lane reuses the same ids."""
+    for n in range(len(_id_hashes), stop):
+        _id_hashes.append(fnv1a_32(str(n)))
+    return _id_hashes[start:stop]
 
 
-class DurableSession:
-    """One assessment: one durable_rules session in each ruleset, deleted when it ends."""
+class Lane:
+    """A long-lived durable_rules session in one ruleset, shared by consecutive assessments."""
 
-    def __init__(self, matcher: DurableMatcher) -> None:
-        self.matcher = matcher
-        self.sid = f"s{next(_session_ids)}"
-        # Ruleset handles whose session has started an action: only those may be deleted
-        # (delete_state on a session that never started one frees an uninitialised pointer).
-        self.open: dict[int, int] = {}
-        self.ids: dict[int, set[int]] = {}
-        self.actions = 0
-        self.rule_inputs = 0
+    def __init__(self, handle: int) -> None:
+        self.handle = handle
+        self.sid = ""
+        self.state_hash = 0
+        self.stored = 0
+        # delete_state on a session that never started an action frees an uninitialised pointer;
+        # the state rule makes a lane's first assert start one, and retire() checks it did.
+        self.started = False
 
-    def _assert(self, handle: int, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def reserve(self, count: int) -> int:
+        """Room for `count` facts with fresh ids; returns the first. Starts a new session when
+        there is none, this one is full, or one of the ids would share its state fact's hash."""
+        if count > LANE_ID_SPACE:
+            raise EngineError("too many facts to assert in one assessment")
+        while (
+            not self.sid
+            or self.stored + count > max(LANE_FACT_BUDGET, count)
+            or self.state_hash in _hashes_of_ids(self.stored, self.stored + count)
+        ):
+            self.retire()
+            self.sid = f"lane{next(_lane_names)}"
+            self.state_hash = fnv1a_32(f"sid-{self.sid}")
+        first = self.stored
+        self.stored += count
+        return first
+
+    def run(self, text: str, budget: int) -> list[dict[str, Any]]:
         """Assert facts, then run every pending action in this thread; return what fired."""
-        if not items:
-            return []
-        _check_ids([item["id"] for item in items], self.ids.setdefault(handle, set()))
-        text = _dumps(items)
-        for item in items:
-            check_fact(item, text)
         try:
             # Result 1 means "some fact matched nothing" and 2 "duplicate": neither is an error.
-            _code, offset = dre.assert_facts(handle, text)
+            _code, offset = dre.assert_facts(self.handle, text)
             fired: list[dict[str, Any]] = []
-            started = dre.start_action_for_state(handle, offset)
+            started = dre.start_action_for_state(self.handle, offset)
             if started is None:
                 return fired
-            self.open[handle] = offset
+            self.started = True
             message: str | None = started[1]
             while message is not None:
-                self.actions += 1
-                if self.actions > MAX_ACTIONS:
+                if len(fired) >= budget:
                     raise EngineError(f"more than {MAX_ACTIONS} rule activations in one assessment")
                 fired.append(json.loads(message))
-                message = dre.complete_and_start_action(handle, offset)
+                message = dre.complete_and_start_action(self.handle, offset)
         except dre.error as err:
             raise EngineError(f"durable_rules failed: {err}") from None
         return fired
 
+    def retire(self) -> None:
+        """Delete the session (all its facts and pending actions); the next reserve starts one."""
+        if self.started:
+            try:
+                dre.delete_state(self.handle, self.sid)
+            except dre.error as err:  # pragma: no cover - stock engine failure
+                raise EngineError(f"durable_rules could not delete a session: {err}") from None
+        self.sid, self.stored, self.started = "", 0, False
+
+
+class DurableSession:
+    """One assessment, asserting into its matcher's lanes with ids no other assessment uses."""
+
+    def __init__(self, matcher: DurableMatcher) -> None:
+        self.matcher = matcher
+        self.actions = 0
+
+    def _assert(self, lane: Lane, bodies: list[dict[str, Any]]) -> tuple[int, list[Any]]:
+        """Assert facts with fresh ids; return the first id and the activations."""
+        if not bodies:
+            return 0, []
+        first = lane.reserve(len(bodies))
+        sid = lane.sid
+        items = [{"id": str(n), "sid": sid, **body} for n, body in enumerate(bodies, first)]
+        text = _dumps(items)
+        for item in items:
+            check_fact(item, text)
+        fired = lane.run(text, MAX_ACTIONS - self.actions)
+        self.actions += len(fired)
+        return first, fired
+
     def match_facts(self, facts: Sequence[Fact]) -> list[tuple[str, str]]:
-        items = [{"id": f.id, "sid": self.sid, KIND: f.kind, **f.fields} for f in facts]
+        bodies = [{KIND: f.kind, **f.fields} for f in facts]
         # A disjunction whose branches both hold activates once per branch: keep each
         # (probe, fact) match once, in the order the engine reported it.
         matches: dict[tuple[str, str], None] = {}
-        for activation in self._assert(self.matcher.probe_handle, items):
-            ((name, frames),) = activation.items()
-            if name != STATE_RULE:
-                matches[(name, frames["m"]["id"])] = None
+        for lane in self.matcher.probe_lanes:
+            first, fired = self._assert(lane, bodies)
+            for activation in fired:
+                ((name, frames),) = activation.items()
+                if name != STATE_RULE:
+                    matches[(name, facts[int(frames["m"]["id"]) - first].id)] = None
         return list(matches)
 
     def match_rules(self, inputs: Sequence[RuleInput]) -> list[str]:
-        items = []
-        buckets = self.matcher.buckets
+        routes = self.matcher.routes
+        by_shard: dict[int, list[dict[str, Any]]] = {}
         for item in inputs:
-            items.append(
-                {
-                    "id": f"r{self.rule_inputs}",
-                    "sid": self.sid,
-                    KIND: RULE_INPUT,
-                    **({} if buckets is None else {BUCKET: buckets[item.rule]}),
-                    RULE: item.rule,
-                    **item.truth,
-                }
+            shard, bucket = routes[item.rule]
+            by_shard.setdefault(shard, []).append(
+                {KIND: RULE_INPUT, **bucket, RULE: item.rule, **item.truth}
             )
-            self.rule_inputs += 1
         fired: dict[str, None] = {}
-        for activation in self._assert(self.matcher.combo_handle, items):
-            ((name, frames),) = activation.items()
-            if name != STATE_RULE:
-                fired[frames["m"][RULE]] = None
+        for shard in sorted(by_shard):
+            for activation in self._assert(self.matcher.rule_lanes[shard], by_shard[shard])[1]:
+                ((name, frames),) = activation.items()
+                if name != STATE_RULE:
+                    fired[frames["m"][RULE]] = None
         return list(fired)
-
-    def close(self) -> None:
-        for handle in self.open:
-            try:
-                dre.delete_state(handle, self.sid)
-            except dre.error as err:  # pragma: no cover - stock engine failure
-                raise EngineError(f"durable_rules could not delete a session: {err}") from None
-        self.open.clear()
 
 
 class DurableMatcher:
@@ -307,35 +372,49 @@ class DurableMatcher:
     the GIL, so assessments of one pack run one at a time; use processes for throughput."""
 
     def __init__(self, compiled: CompiledPack) -> None:
-        probes, combos = ruleset_json(compiled)
-        check_limits(probes, combos)
+        probe_shards, rule_shards = ruleset_json(compiled)
+        check_limits(probe_shards, rule_shards)
         self.compiled = compiled
-        self.buckets = rule_buckets(compiled)
+        self.routes = rule_routes(compiled)
         base = f"advisor_{compiled.content_hash[:12] or 'pack'}_{next(_ruleset_names)}"
         self.lock = threading.Lock()
-        self.probe_handle: int = dre.create_ruleset(f"{base}_probes", _dumps(probes))
+        handles: list[int] = []
         try:
-            self.combo_handle: int = dre.create_ruleset(f"{base}_rules", _dumps(combos))
+            for kind, shards in (("probes", probe_shards), ("rules", rule_shards)):
+                for index, ruleset in enumerate(shards):
+                    handles.append(dre.create_ruleset(f"{base}_{kind}{index}", _dumps(ruleset)))
         except dre.error:
-            dre.delete_ruleset(self.probe_handle)
+            for handle in handles:
+                dre.delete_ruleset(handle)
             raise
+        lanes = [Lane(handle) for handle in handles]
+        self.probe_lanes = lanes[: len(probe_shards)]
+        self.rule_lanes = lanes[len(probe_shards) :]
         self.closed = False
+
+    @property
+    def lanes(self) -> list[Lane]:
+        return [*self.probe_lanes, *self.rule_lanes]
 
     @contextmanager
     def session(self) -> Iterator[MatchSession]:
         with self.lock:
             if self.closed:
                 raise EngineError("this advisor has been closed")
-            session = DurableSession(self)
             try:
-                yield session
-            finally:
-                session.close()
+                yield DurableSession(self)
+            except BaseException:
+                # An assessment that failed half way may leave facts or pending actions behind:
+                # start the next one on fresh sessions.
+                for lane in self.lanes:
+                    lane.retire()
+                raise
 
     def close(self) -> None:
-        """Free both rulesets; sessions are always deleted first (a live one would leak)."""
+        """Free both rulesets; their sessions are deleted first (a live one would leak)."""
         with self.lock:
             if not self.closed:
                 self.closed = True
-                dre.delete_ruleset(self.probe_handle)
-                dre.delete_ruleset(self.combo_handle)
+                for lane in self.lanes:
+                    lane.retire()
+                    dre.delete_ruleset(lane.handle)

@@ -66,7 +66,7 @@ def candidate_rules(
     """The rules of a stratum that could hold, in pack order: those reading a probe that matched,
     and those whose formula is true with every probe false (e.g. `not: ...`), known at compile
     time. Any other rule is false here, so it needs no input."""
-    candidates = {r.index: r for r in compiled.strata_rules[stratum] if r.fires_without_hits}
+    candidates = {r.index: r for r in compiled.rules_without_hits[stratum]}
     for probe in hits:
         for rule in compiled.rules_by_probe.get(probe, ()):
             if rule.stratum == stratum:

@@ -37,12 +37,12 @@ sys.path.insert(0, str(ROOT))
 
 from advisor import Advisor  # noqa: E402
 from advisor.engine import (  # noqa: E402
-    BUCKET,
     KIND,
+    LANE_FACT_BUDGET,
     RULE,
     RULE_INPUT,
     _dumps,
-    rule_buckets,
+    rule_routes,
     ruleset_json,
 )
 from advisor.errors import AdvisorError  # noqa: E402
@@ -117,18 +117,36 @@ def synthetic_profile() -> dict[str, Any]:
 class RawDurable:
     """What the adapter does, written directly against the C module with nothing else: the same
     compiled rulesets, the same facts (built once, outside the timing), the same two-step match
-    (facts -> probes, probe truth -> rules), one session per run, deleted after."""
+    (facts -> probes, probe truth -> the rules reading a probe that hit), one session per ruleset
+    reused by consecutive runs and deleted when it holds LANE_FACT_BUDGET facts (as the adapter
+    does)."""
 
     def __init__(self, advisor: Advisor, facts: list[Fact]) -> None:
-        probes, combos = ruleset_json(advisor.compiled)
-        self.rules = advisor.compiled.rules
-        self.buckets = rule_buckets(advisor.compiled)
-        self.probe_handle = dre.create_ruleset(f"raw_probes_{id(self)}", _dumps(probes))
-        self.combo_handle = dre.create_ruleset(f"raw_rules_{id(self)}", _dumps(combos))
+        probe_shards, rule_shards = ruleset_json(advisor.compiled)
+        self.compiled = advisor.compiled
+        self.routes = rule_routes(advisor.compiled)
+        self.probe_handles = [
+            dre.create_ruleset(f"raw_probes{i}_{id(self)}", _dumps(r))
+            for i, r in enumerate(probe_shards)
+        ]
+        self.rule_handles = [
+            dre.create_ruleset(f"raw_rules{i}_{id(self)}", _dumps(r))
+            for i, r in enumerate(rule_shards)
+        ]
+        self.stored = {h: 0 for h in [*self.probe_handles, *self.rule_handles]}
+        self.sessions = dict.fromkeys(self.stored, 0)
         self.facts = facts
-        self.n = 0
 
-    def _run(self, handle: int, sid: str, items: list[dict[str, Any]]) -> list[Any]:
+    def _run(self, handle: int, bodies: list[dict[str, Any]]) -> list[Any]:
+        if self.stored[handle] + len(bodies) > LANE_FACT_BUDGET:
+            # the state rule started an action on the first assert, so deleting is safe
+            dre.delete_state(handle, f"raw{self.sessions[handle]}")
+            self.stored[handle] = 0
+            self.sessions[handle] += 1
+        sid = f"raw{self.sessions[handle]}"
+        first = self.stored[handle]
+        items = [{"id": str(n), "sid": sid, **b} for n, b in enumerate(bodies, first)]
+        self.stored[handle] += len(items)
         _code, offset = dre.assert_facts(handle, _dumps(items))
         fired = []
         started = dre.start_action_for_state(handle, offset)
@@ -136,31 +154,30 @@ class RawDurable:
         while message is not None:
             fired.append(json.loads(message))
             message = dre.complete_and_start_action(handle, offset)
-        if started is not None:
-            dre.delete_state(handle, sid)
         return fired
 
     def assess(self) -> list[str]:
-        self.n += 1
-        sid = f"raw{self.n}"
-        items = [{"id": f.id, "sid": sid, KIND: f.kind, **f.fields} for f in self.facts]
+        bodies = [{KIND: f.kind, **f.fields} for f in self.facts]
         hits: set[str] = set()
-        for activation in self._run(self.probe_handle, sid, items):
-            ((name, _frames),) = activation.items()
-            hits.add(name)
-        inputs = []
-        for i, rule in enumerate(self.rules):
+        for handle in self.probe_handles:
+            for activation in self._run(handle, bodies):
+                ((name, _frames),) = activation.items()
+                hits.add(name)
+        candidates = {r.index: r for r in self.compiled.rules_without_hits[0]}
+        for probe in hits:
+            candidates.update((r.index, r) for r in self.compiled.rules_by_probe.get(probe, ()))
+        inputs: dict[int, list[dict[str, Any]]] = {}
+        for _, rule in sorted(candidates.items()):
+            shard, bucket = self.routes[rule.id]
             truth = {p: 1 if p in hits else 0 for p in rule.probes}
-            if rule.fires_without_hits or any(truth.values()):
-                bucket = {} if self.buckets is None else {BUCKET: self.buckets[rule.id]}
-                inputs.append(
-                    {"id": f"r{i}", "sid": sid, KIND: RULE_INPUT, **bucket, RULE: rule.id, **truth}
-                )
+            body = {KIND: RULE_INPUT, **bucket, RULE: rule.id, **truth}
+            inputs.setdefault(shard, []).append(body)
         fired = []
-        for activation in self._run(self.combo_handle, sid, inputs):
-            ((_name, frames),) = activation.items()
-            if RULE in frames["m"]:
-                fired.append(frames["m"][RULE])
+        for shard, bodies in inputs.items():
+            for activation in self._run(self.rule_handles[shard], bodies):
+                ((_name, frames),) = activation.items()
+                if RULE in frames["m"]:
+                    fired.append(frames["m"][RULE])
         return fired
 
 

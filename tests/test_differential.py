@@ -13,11 +13,13 @@ import os
 import random
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from advisor import engine
 from advisor.compiler import compile_rules
-from advisor.engine import DurableMatcher
+from advisor.engine import BUCKET, DurableMatcher
 from advisor.facts import Fact
 from advisor.inference import infer
 from advisor.reference import ReferenceMatcher
@@ -184,9 +186,16 @@ def _random_condition(rng: random.Random, depth: int = 2) -> dict[str, Any]:
     return {op: [_random_condition(rng, depth - 1) for _ in range(rng.randint(1, 3))]}
 
 
-def test_a_pack_large_enough_to_bucket_its_rule_inputs_agrees_with_the_reference() -> None:
-    """Past 256 rules the rule inputs are split into buckets (512 rule ids under one node make
-    create_ruleset hang); that shape is proven here, on 700 random rules."""
+@pytest.mark.parametrize(
+    ("rules_per_shard", "shards", "top_bucket"), [(2_000, 1, 2), (300, 3, 0), (120, 6, 0)]
+)
+def test_a_large_pack_bucketed_or_sharded_agrees_with_the_reference(
+    rules_per_shard: int, shards: int, top_bucket: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past 256 rules in one ruleset the rule inputs are split into buckets (512 rule ids under
+    one node make create_ruleset hang); past RULES_PER_SHARD the pack is spread over several
+    rulesets. Both shapes are proven here, on 700 random rules (shards made small on purpose)."""
+    monkeypatch.setattr(engine, "RULES_PER_SHARD", rules_per_shard)
     rng = random.Random(2026)
     rule_list = []
     for i in range(700):
@@ -201,7 +210,8 @@ def test_a_pack_large_enough_to_bucket_its_rule_inputs_agrees_with_the_reference
     compiled = compile_rules(rule_list)
     by_id = {r.id: r for r in rule_list}
     matcher = DurableMatcher(compiled)
-    assert matcher.buckets is not None and max(matcher.buckets.values()) == 2
+    assert max(bucket.get(BUCKET, 0) for _shard, bucket in matcher.routes.values()) == top_bucket
+    assert len(matcher.rule_lanes) == shards
     try:
         for _ in range(25):
             facts = [

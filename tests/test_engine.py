@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from advisor import Advisor, EngineError, RuleError
+from advisor import Advisor, EngineError, RuleError, engine
 from advisor.compiler import CompiledPack, CompiledRule, Probe, Ref, Test, compile_rules
-from advisor.engine import DurableMatcher, check_limits, fnv1a_32, ruleset_json
+from advisor.engine import LANE_ID_SPACE, DurableMatcher, check_limits, fnv1a_32, ruleset_json
 from advisor.facts import profile_to_facts
 from advisor.inference import infer
 from advisor.profile import Profile
@@ -142,11 +142,102 @@ def test_oversize_text_is_refused_before_the_engine_sees_it(mini_advisor: Adviso
         session.match_facts([huge])
 
 
-def test_fact_ids_are_collision_checked_with_the_engines_hash() -> None:
+def test_lane_fact_ids_never_share_the_engines_hash() -> None:
+    """Lanes number their facts "0", "1", ...: the engine keys facts by FNV-1a of the id, so the
+    whole id space must be free of collisions (or a fact would be silently dropped)."""
     assert fnv1a_32("") == 0x811C9DC5
     assert fnv1a_32("a") == 0xE40C292C  # FNV-1a reference value
-    ids = [f"f{i}" for i in range(5000)]
-    assert len({fnv1a_32(i) for i in ids}) == len(ids)
+    hashes = {fnv1a_32(str(n)) for n in range(LANE_ID_SPACE)}
+    assert len(hashes) == LANE_ID_SPACE
+
+
+def _reference_fired(advisor: Advisor, profile: dict[str, Any]) -> list[str]:
+    rules = {r.id: r for r in advisor.pack.rules}
+    facts = profile_to_facts(Profile.model_validate(profile))
+    return infer(advisor.compiled, rules, facts, ReferenceMatcher(advisor.compiled)).fired
+
+
+def _varied(make_profile: Make) -> list[dict[str, Any]]:
+    return [
+        make_profile(),
+        make_profile(resources={"staff_hours_per_week": 3, "skills": ["writing"]}),
+        make_profile(objectives=[], bottlenecks={"approval_days": 3}),
+        make_profile(audiences=[{"segment": "nurses"}, {"segment": "physicians"}]),
+        make_profile(audiences=[{"segment": "donors_small"}]),
+    ]
+
+
+def test_a_full_lane_is_retired_and_assessments_stay_exact(
+    make_profile: Make, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a tiny fact budget the lanes retire every assessment or two; answers do not change."""
+    from tests.conftest import MINI_PACK
+
+    monkeypatch.setattr(engine, "LANE_FACT_BUDGET", 12)
+    profiles = _varied(make_profile)
+    with Advisor(MINI_PACK) as advisor:
+        expected = [_reference_fired(advisor, p) for p in profiles]
+        sids = set()
+        for round_ in range(30):
+            index = (round_ * 3) % len(profiles)
+            assert advisor.infer(Profile.model_validate(profiles[index])).fired == expected[index]
+            sids.add(advisor._matcher.probe_lanes[0].sid)
+            assert advisor._matcher.probe_lanes[0].stored <= max(12, 30)
+    assert len(sids) > 10
+
+
+def test_a_lane_serves_many_assessments_and_old_facts_never_fire_again(make_profile: Make) -> None:
+    from tests.conftest import MINI_PACK
+
+    profiles = _varied(make_profile)
+    with Advisor(MINI_PACK) as advisor:
+        expected = [_reference_fired(advisor, p) for p in profiles]
+        lane = advisor._matcher.probe_lanes[0]
+        for round_ in range(40):
+            index = round_ % len(profiles)
+            assert advisor.infer(Profile.model_validate(profiles[index])).fired == expected[index]
+            if round_ == 0:
+                sid = lane.sid
+        assert lane.sid == sid  # one session served all forty
+        assert lane.stored > 40
+
+
+def test_a_failed_assessment_retires_its_lanes(
+    mini_advisor: Advisor, make_profile: Make, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    profile = make_profile()
+    expected = _reference_fired(mini_advisor, profile)
+    mini_advisor.infer(Profile.model_validate(profile))
+    monkeypatch.setattr(engine, "MAX_ACTIONS", 2)
+    with pytest.raises(EngineError, match="more than 2 rule activations"):
+        mini_advisor.infer(Profile.model_validate(profile))
+    assert mini_advisor._matcher.probe_lanes[0].sid == ""  # half-run facts and actions are gone
+    monkeypatch.undo()
+    assert mini_advisor.infer(Profile.model_validate(profile)).fired == expected
+
+
+def test_a_lane_whose_state_fact_would_collide_starts_another_session(
+    make_profile: Make, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The engine stores each session's state fact under "sid-<sid>": a fact id with the same
+    hash would be dropped, so a lane never uses such a sid."""
+    from tests.conftest import MINI_PACK
+
+    real = engine.fnv1a_32
+    colliding = real("3")
+    state_ids: list[str] = []
+
+    def fake(text: str) -> int:
+        if text.startswith("sid-"):
+            state_ids.append(text)
+            return colliding if len(state_ids) == 1 else real(text)
+        return real(text)
+
+    monkeypatch.setattr(engine, "fnv1a_32", fake)
+    with Advisor(MINI_PACK) as advisor:
+        profile = make_profile()
+        assert advisor.infer(Profile.model_validate(profile)).fired == _reference_fired(advisor, profile)
+    assert len(state_ids) >= 3  # the first sid was passed over; then one per ruleset
 
 
 def test_every_profile_part_becomes_facts_with_paths(make_profile: Make) -> None:

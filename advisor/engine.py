@@ -92,9 +92,11 @@ def formula_json(formula: Formula) -> dict[str, Any]:
 
 def _shards(items: Sequence[Any]) -> list[Sequence[Any]]:
     """Items split evenly, in order, into as few shards of at most RULES_PER_SHARD as will do."""
-    count = max(1, -(-len(items) // RULES_PER_SHARD))
+    if not items:
+        return [items]
+    count = -(-len(items) // RULES_PER_SHARD)
     size = -(-len(items) // count)
-    return [items[start : start + size] for start in range(0, len(items), size)] or [items]
+    return [items[start : start + size] for start in range(0, len(items), size)]
 
 
 def ruleset_json(compiled: CompiledPack) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

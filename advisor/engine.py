@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -206,13 +207,6 @@ def _check_ruleset(label: str, ruleset: dict[str, Any]) -> None:
         )
 
 
-def _properties(value: Any) -> int:
-    """Properties as durable_rules counts them: nested keys count, an array counts one."""
-    if isinstance(value, dict):
-        return sum(1 + _properties(v) if isinstance(v, dict) else 1 for v in value.values())
-    return 0
-
-
 def _too_long(value: Any) -> bool:
     # A character is at most 4 bytes in UTF-8: encode only strings that might be too long.
     return isinstance(value, str) and len(value) * 4 > MAX_STRING_BYTES and (
@@ -221,7 +215,9 @@ def _too_long(value: Any) -> bool:
 
 
 def check_fact(data: dict[str, Any], text: str) -> None:
-    if len(data) > MAX_FACT_PROPERTIES or _properties(data) > MAX_FACT_PROPERTIES:
+    # Facts are flat (a field holds a scalar or a list, which durable_rules counts as one
+    # property), so the number of keys is the number of properties.
+    if len(data) > MAX_FACT_PROPERTIES:
         raise EngineError(
             f"a fact of kind {data.get(KIND)} has more than {MAX_FACT_PROPERTIES} properties"
         )
@@ -241,15 +237,31 @@ def check_fact(data: dict[str, Any], text: str) -> None:
 # heap or from a fresh mmap depends on the process's allocation history, which made one pack 1x
 # or 6x slower from one process to the next. So sessions are not made per assessment: each
 # ruleset has one lane, a session reused by consecutive assessments and retired once it holds
-# this many facts (bounding its memory and hash chains). Reuse is sound because every compiled
-# rule tests a single fact: facts left by earlier assessments never join with new ones.
-LANE_FACT_BUDGET = 2_048
+# this many facts, or as many as the ruleset has rules if that is more (a stored fact costs about
+# 7 KiB, so this bounds a lane's memory while keeping set-up to a small share of its life; 512
+# measured fastest for the shipped pack). Reuse is sound because every compiled rule tests a
+# single fact: facts left by earlier assessments never join with new ones.
+LANE_FACT_BUDGET = 512
 # A lane's facts get the ids "0", "1", ... FNV-1a gives the decimal strings below this bound
 # distinct hashes (tests/test_engine.py proves it), so they never collide with each other; only
 # the lane's own state fact, id "sid-<sid>", is checked against them.
 LANE_ID_SPACE = 200_000
 _lane_names = itertools.count()
 _id_hashes: list[int] = []
+# durable_rules 2.0.28 (pinned) reports an activation as {"<rule>":{"m":<the fact's JSON text as
+# asserted>}}, and every fact asserted here starts with its id: reading those two with a pattern
+# costs a fifth of parsing the whole fact. Anything else (the state fact) is parsed in full.
+_ACTIVATION = re.compile(r'\{"([^"\\]*)":\{"m":\{"id":"(\d+)"')
+
+
+def _activation(message: str) -> tuple[str, int]:
+    """The rule an activation is for and the lane id of the fact it matched (-1 if none)."""
+    found = _ACTIVATION.match(message)
+    if found:
+        return found[1], int(found[2])
+    ((name, frames),) = json.loads(message).items()
+    ident = frames.get("m", {}).get("id")
+    return name, int(ident) if isinstance(ident, str) and ident.isdigit() else -1
 
 
 def _hashes_of_ids(start: int, stop: int) -> list[int]:
@@ -262,8 +274,9 @@ def _hashes_of_ids(start: int, stop: int) -> list[int]:
 class Lane:
     """A long-lived durable_rules session in one ruleset, shared by consecutive assessments."""
 
-    def __init__(self, handle: int) -> None:
+    def __init__(self, handle: int, rules: int) -> None:
         self.handle = handle
+        self.budget = max(LANE_FACT_BUDGET, rules)
         self.sid = ""
         self.state_hash = 0
         self.stored = 0
@@ -278,7 +291,7 @@ class Lane:
             raise EngineError("too many facts to assert in one assessment")
         while (
             not self.sid
-            or self.stored + count > max(LANE_FACT_BUDGET, count)
+            or self.stored + count > max(self.budget, count)
             or self.state_hash in _hashes_of_ids(self.stored, self.stored + count)
         ):
             self.retire()
@@ -288,12 +301,13 @@ class Lane:
         self.stored += count
         return first
 
-    def run(self, text: str, budget: int) -> list[dict[str, Any]]:
-        """Assert facts, then run every pending action in this thread; return what fired."""
+    def run(self, text: str, budget: int) -> list[tuple[str, int]]:
+        """Assert facts, then run every pending action in this thread; return what fired, as
+        (rule, lane id of the fact)."""
         try:
             # Result 1 means "some fact matched nothing" and 2 "duplicate": neither is an error.
             _code, offset = dre.assert_facts(self.handle, text)
-            fired: list[dict[str, Any]] = []
+            fired: list[tuple[str, int]] = []
             started = dre.start_action_for_state(self.handle, offset)
             if started is None:
                 return fired
@@ -302,7 +316,7 @@ class Lane:
             while message is not None:
                 if len(fired) >= budget:
                     raise EngineError(f"more than {MAX_ACTIONS} rule activations in one assessment")
-                fired.append(json.loads(message))
+                fired.append(_activation(message))
                 message = dre.complete_and_start_action(self.handle, offset)
         except dre.error as err:
             raise EngineError(f"durable_rules failed: {err}") from None
@@ -325,10 +339,11 @@ class DurableSession:
         self.matcher = matcher
         self.actions = 0
 
-    def _assert(self, lane: Lane, bodies: list[dict[str, Any]]) -> tuple[int, list[Any]]:
-        """Assert facts with fresh ids; return the first id and the activations."""
+    def _assert(self, lane: Lane, bodies: list[dict[str, Any]]) -> list[tuple[str, int]]:
+        """Assert facts with fresh ids; return (rule, index of the fact in `bodies`) for each
+        activation other than the session state rule's."""
         if not bodies:
-            return 0, []
+            return []
         first = lane.reserve(len(bodies))
         sid = lane.sid
         items = [{"id": str(n), "sid": sid, **body} for n, body in enumerate(bodies, first)]
@@ -337,7 +352,7 @@ class DurableSession:
             check_fact(item, text)
         fired = lane.run(text, MAX_ACTIONS - self.actions)
         self.actions += len(fired)
-        return first, fired
+        return [(name, n - first) for name, n in fired if name != STATE_RULE]
 
     def match_facts(self, facts: Sequence[Fact]) -> list[tuple[str, str]]:
         bodies = [{KIND: f.kind, **f.fields} for f in facts]
@@ -345,27 +360,24 @@ class DurableSession:
         # (probe, fact) match once, in the order the engine reported it.
         matches: dict[tuple[str, str], None] = {}
         for lane in self.matcher.probe_lanes:
-            first, fired = self._assert(lane, bodies)
-            for activation in fired:
-                ((name, frames),) = activation.items()
-                if name != STATE_RULE:
-                    matches[(name, facts[int(frames["m"]["id"]) - first].id)] = None
+            for probe, index in self._assert(lane, bodies):
+                matches[(probe, facts[index].id)] = None
         return list(matches)
 
     def match_rules(self, inputs: Sequence[RuleInput]) -> list[str]:
         routes = self.matcher.routes
-        by_shard: dict[int, list[dict[str, Any]]] = {}
+        by_shard: dict[int, list[RuleInput]] = {}
         for item in inputs:
-            shard, bucket = routes[item.rule]
-            by_shard.setdefault(shard, []).append(
-                {KIND: RULE_INPUT, **bucket, RULE: item.rule, **item.truth}
-            )
+            by_shard.setdefault(routes[item.rule][0], []).append(item)
         fired: dict[str, None] = {}
         for shard in sorted(by_shard):
-            for activation in self._assert(self.matcher.rule_lanes[shard], by_shard[shard])[1]:
-                ((name, frames),) = activation.items()
-                if name != STATE_RULE:
-                    fired[frames["m"][RULE]] = None
+            shard_inputs = by_shard[shard]
+            bodies = [
+                {KIND: RULE_INPUT, **routes[item.rule][1], RULE: item.rule, **item.truth}
+                for item in shard_inputs
+            ]
+            for _name, index in self._assert(self.matcher.rule_lanes[shard], bodies):
+                fired[shard_inputs[index].rule] = None
         return list(fired)
 
 
@@ -380,16 +392,16 @@ class DurableMatcher:
         self.routes = rule_routes(compiled)
         base = f"advisor_{compiled.content_hash[:12] or 'pack'}_{next(_ruleset_names)}"
         self.lock = threading.Lock()
-        handles: list[int] = []
+        lanes: list[Lane] = []
         try:
             for kind, shards in (("probes", probe_shards), ("rules", rule_shards)):
                 for index, ruleset in enumerate(shards):
-                    handles.append(dre.create_ruleset(f"{base}_{kind}{index}", _dumps(ruleset)))
+                    handle = dre.create_ruleset(f"{base}_{kind}{index}", _dumps(ruleset))
+                    lanes.append(Lane(handle, len(ruleset)))
         except dre.error:
-            for handle in handles:
-                dre.delete_ruleset(handle)
+            for lane in lanes:
+                dre.delete_ruleset(lane.handle)
             raise
-        lanes = [Lane(handle) for handle in handles]
         self.probe_lanes = lanes[: len(probe_shards)]
         self.rule_lanes = lanes[len(probe_shards) :]
         self.closed = False

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from advisor.errors import Problem, RuleError
@@ -87,6 +87,21 @@ class CompiledRule:
     probes: tuple[str, ...]
     formula: Formula
     fires_without_hits: bool
+
+    # The probes the formula needs to hold (not negated), for explanations; set once here.
+    positive_probes: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        found: set[str] = set()
+        pending: list[Formula] = [self.formula]
+        while pending:
+            node = pending.pop()
+            if isinstance(node, Ref):
+                if node.positive:
+                    found.add(node.probe)
+            else:
+                pending.extend(node.items)
+        object.__setattr__(self, "positive_probes", frozenset(found))
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,10 @@ say which profile paths and values made each test hold."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
+from typing import cast
 
-from advisor.compiler import CompiledRule, Probe, Ref, Test, formula_probes
+from advisor.compiler import CompiledRule, Probe, Test
 from advisor.facts import Fact, FactValue
 from advisor.inference import Inference
 from advisor.reference import test_holds
@@ -25,12 +27,14 @@ _OP_WORDS = {
 }
 
 
+@lru_cache(maxsize=4096)
 def describe_test(test: Test) -> str:
     if test.op in ("exists", "absent"):
         return f"{test.field} {_OP_WORDS[test.op]}"
     return f"{test.field} {_OP_WORDS[test.op]} {_show(test.value)}"
 
 
+@lru_cache(maxsize=4096)
 def describe_probe(probe: Probe) -> str:
     parts = [" or ".join(describe_test(t) for t in clause) for clause in probe.clauses]
     return f"{probe.kind} where " + " and ".join(parts)
@@ -55,46 +59,43 @@ def evidence_for(
 ) -> list[Evidence]:
     """For each positive probe: the matched facts' fields that satisfied it; for each negated
     probe: a statement that no fact matched."""
-    out: list[Evidence] = []
-    positive = _positive_refs(compiled_rule)
-    for probe_id in formula_probes(compiled_rule.formula):
-        probe = probes[probe_id]
+    unique: dict[tuple[str, str], Evidence] = {}
+    positive = compiled_rule.positive_probes
+    for probe_id in compiled_rule.probes:
         fact_ids = inference.hits.get(probe_id, [])
         if probe_id in positive and fact_ids:
-            for fact_id in fact_ids:
-                fact = inference.fact(fact_id)
-                for clause in probe.clauses:
-                    for test in clause:
-                        if test_holds(test, fact.fields):
-                            out.append(
-                                Evidence(
-                                    path=fact.path_of(test.field),
-                                    value=_evidence_value(fact.fields.get(test.field)),
-                                    test=describe_test(test),
-                                )
-                            )
-                            break
+            for item in _probe_evidence(probes[probe_id], fact_ids, inference):
+                unique.setdefault((item.path, item.test), item)
         elif not fact_ids:
-            out.append(Evidence(path=probe.kind, value=None, test=f"no {describe_probe(probe)}"))
-    unique: dict[tuple[str, str], Evidence] = {}
-    for item in out:
-        unique.setdefault((item.path, item.test), item)
+            probe = probes[probe_id]
+            item = Evidence(path=probe.kind, value=None, test=f"no {describe_probe(probe)}")
+            unique.setdefault((item.path, item.test), item)
     return list(unique.values())
 
 
-def _positive_refs(rule: CompiledRule) -> set[str]:
-    found: set[str] = set()
-
-    def walk(node: object) -> None:
-        if isinstance(node, Ref):
-            if node.positive:
-                found.add(node.probe)
-        else:
-            for item in node.items:  # type: ignore[attr-defined]
-                walk(item)
-
-    walk(rule.formula)
-    return found
+def _probe_evidence(probe: Probe, fact_ids: list[str], inference: Inference) -> list[Evidence]:
+    """Each matched fact's first satisfied test per clause. Rules sharing a probe share this
+    list, built once per assessment (Evidence is immutable)."""
+    key = (probe.id, *fact_ids)
+    cached = inference.memo.get(key)
+    if cached is not None:
+        return cast(list[Evidence], cached)
+    out: list[Evidence] = []
+    for fact_id in fact_ids:
+        fact = inference.fact(fact_id)
+        for clause in probe.clauses:
+            for test in clause:
+                if test_holds(test, fact.fields):
+                    out.append(
+                        Evidence(
+                            path=fact.path_of(test.field),
+                            value=_evidence_value(fact.fields.get(test.field)),
+                            test=describe_test(test),
+                        )
+                    )
+                    break
+    inference.memo[key] = out
+    return out
 
 
 def matched_facts(
@@ -102,8 +103,8 @@ def matched_facts(
 ) -> dict[str, list[Fact]]:
     """The facts each kind matched positively in a fired rule, in assertion order."""
     by_kind: dict[str, list[Fact]] = {}
-    positive = _positive_refs(compiled_rule)
-    for probe_id in formula_probes(compiled_rule.formula):
+    positive = compiled_rule.positive_probes
+    for probe_id in compiled_rule.probes:
         if probe_id not in positive:
             continue
         for fact_id in inference.hits.get(probe_id, []):

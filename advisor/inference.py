@@ -48,6 +48,8 @@ class Inference:
     hits: dict[str, list[str]] = field(default_factory=dict)
     fired: list[str] = field(default_factory=list)
     derived_by: dict[str, list[str]] = field(default_factory=dict)
+    # What explanations compute from these hits, kept so rules sharing a probe share the work.
+    memo: dict[tuple[str, ...], object] = field(default_factory=dict, repr=False, compare=False)
 
     def fact(self, fact_id: str) -> Fact:
         return self._by_id[fact_id]

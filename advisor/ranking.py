@@ -26,7 +26,7 @@ from advisor.report import (
     ResourcePlan,
     ScoreTerm,
 )
-from advisor.rules import ALL_CHANNELS, Rule
+from advisor.rules import ALL_CHANNELS, POST_ORDER, Rule
 from advisor.rules import Block as BlockEffect
 from advisor.rules import Finding as FindingEffect
 from advisor.rules import Kpi as KpiEffect
@@ -44,13 +44,13 @@ class _ChannelTally:
         self.blocks: list[Block] = []
         self.preconditions: list[Precondition] = []
         self.kpis: list[Kpi] = []
+        self.score = 0.0
+        self.supporting = 0
 
-    @property
-    def score(self) -> float:
-        return round(sum(t.points for t in self.terms), 4)
-
-    def supporting(self) -> int:
-        return sum(1 for t in self.terms if t.points > 0)
+    def settle(self) -> None:
+        """Fix the score once every fired rule is tallied."""
+        self.score = round(sum(t.points for t in self.terms), 4)
+        self.supporting = sum(1 for t in self.terms if t.points > 0)
 
     def advice(self, rank: int | None, fit: Fit | None) -> ChannelAdvice:
         return ChannelAdvice(
@@ -69,7 +69,7 @@ class _ChannelTally:
 
 def _rank_key(tally: _ChannelTally) -> tuple[float, int, float, str]:
     # Higher score first; then more supporting rules; then the cheaper channel; then the id.
-    return (-tally.score, -tally.supporting(), tally.channel.hours_per_week, tally.channel.id)
+    return (-tally.score, -tally.supporting, tally.channel.hours_per_week, tally.channel.id)
 
 
 def build_report(
@@ -84,6 +84,7 @@ def build_report(
     probes = compiled.probe_by_id
     compiled_rules = compiled.rule_by_id
     tallies: dict[str, _ChannelTally] = {}
+    dimension_weight = {post: pack.manifest.weight_of(post) for post in POST_ORDER}
     findings: list[Finding] = []
     general_preconditions: list[Precondition] = []
     general_kpis: list[Kpi] = []
@@ -98,7 +99,7 @@ def build_report(
         reason = reason_for(rule, compiled_rules[rule_id], probes, inference)
         for effect in rule.then:
             if isinstance(effect, ScoreEffect):
-                dim = pack.manifest.weight_of(rule.meta.post)
+                dim = dimension_weight[rule.meta.post]
                 t = tally(effect.channel)
                 t.terms.append(
                     ScoreTerm(
@@ -145,6 +146,8 @@ def build_report(
                 else:
                     general_kpis.append(kpi)
 
+    for t in tallies.values():
+        t.settle()
     ranked = sorted(
         (t for t in tallies.values() if not t.blocks and t.score > 0), key=_rank_key
     )

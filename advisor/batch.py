@@ -119,7 +119,18 @@ def expand_inputs(inputs: Sequence[str], stdin_lines: Iterable[str] | None = Non
     return items
 
 
-Outcome = tuple[str, str | tuple[str, ...]]
+@dataclass(frozen=True)
+class Outcome:
+    """What a worker sends back for one item: the report as JSON with the few facts the summary
+    needs (so the parent never parses a report), or the problem lines."""
+
+    report_json: str = ""
+    ready: bool = True
+    recommended: tuple[str, ...] = ()
+    blockers: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
+
+
 _ADVISORS: dict[str | None, Advisor] = {}
 
 
@@ -131,9 +142,9 @@ def _advisor(rules: str | None) -> Advisor:
 
 
 def assess_item(rules: str | None, item: Item) -> Outcome:
-    """Assess one item in this process; ("ok", report JSON) or ("error", problem lines)."""
+    """Assess one item in this process."""
     if item.problem is not None:
-        return "error", (f"{item.source}: {item.problem}",)
+        return Outcome(problems=(f"{item.source}: {item.problem}",))
     try:
         advisor = _advisor(rules)
         if item.path is not None:
@@ -141,8 +152,13 @@ def assess_item(rules: str | None, item: Item) -> Outcome:
         else:
             report = advisor.assess(profile_from_data(item.data, item.source))
     except AdvisorError as err:
-        return "error", tuple(str(p) for p in err.problems)
-    return "ok", report.model_dump_json()
+        return Outcome(problems=tuple(str(p) for p in err.problems))
+    return Outcome(
+        report_json=report.model_dump_json(),
+        ready=report.ready,
+        recommended=tuple(advice.channel for advice in report.recommended),
+        blockers=tuple(sorted({f.code for f in report.findings if f.level == "blocker"})),
+    )
 
 
 def _assess_chunk(rules: str | None, items: list[Item]) -> list[Outcome]:
@@ -167,13 +183,11 @@ def run_batch(
     chunks = [list(items[i:i + size]) for i in range(0, len(items), size)]
 
     def take(outcomes: list[Outcome], chunk: list[Item]) -> None:
-        for item, (status, payload) in zip(chunk, outcomes, strict=True):
-            if status == "ok":
-                assert isinstance(payload, str)
-                _add(result, item.source, payload)
+        for item, outcome in zip(chunk, outcomes, strict=True):
+            if outcome.problems:
+                result.failures.append(Failure(item.source, outcome.problems))
             else:
-                assert isinstance(payload, tuple)
-                result.failures.append(Failure(item.source, payload))
+                _add(result, item.source, outcome)
         if progress is not None:
             progress(len(chunk))
 
@@ -188,16 +202,13 @@ def run_batch(
     return result
 
 
-def _add(result: BatchResult, source: str, report_json: str) -> None:
-    report = json.loads(report_json)
-    result.lines.append(
-        json.dumps({"source": source, "report": report}, ensure_ascii=False, sort_keys=False)
-    )
-    if not report["ready"]:
+def _add(result: BatchResult, source: str, outcome: Outcome) -> None:
+    # The report is already JSON: wrap it rather than parse and print it again.
+    source_json = json.dumps(source, ensure_ascii=False)
+    result.lines.append(f'{{"source":{source_json},"report":{outcome.report_json}}}')
+    if not outcome.ready:
         result.not_ready += 1
-    for advice in report["recommended"]:
-        result.recommended[advice["channel"]] += 1
-    if report["recommended"]:
-        result.top_choice[report["recommended"][0]["channel"]] += 1
-    for code in {f["code"] for f in report["findings"] if f["level"] == "blocker"}:
-        result.blockers[code] += 1
+    result.recommended.update(outcome.recommended)
+    if outcome.recommended:
+        result.top_choice[outcome.recommended[0]] += 1
+    result.blockers.update(outcome.blockers)

@@ -3,6 +3,8 @@ never on what ran before it, beside it, or on the process's hash seed."""
 
 from __future__ import annotations
 
+import copy
+import gc
 import json
 import os
 import random
@@ -11,6 +13,7 @@ import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from advisor import Advisor, load_pack
 from tests.reliability.conftest import MINI, varied_profiles
@@ -128,3 +131,59 @@ def test_the_same_profile_gives_byte_identical_json_run_after_run(mini: Advisor)
     profile = varied_profiles(1, seed=1)[0]
     first = mini.assess(profile).to_json()
     assert all(mini.assess(profile).to_json() == first for _ in range(200))
+
+
+def test_assessments_create_no_reference_cycles() -> None:
+    """assess_many pauses the cyclic collector while it builds reports: that is only free if an
+    assessment leaves no cycle behind for the collector to find."""
+    profiles = varied_profiles(30, seed=5)
+    with Advisor() as shipped, Advisor(MINI) as mini:
+        for advisor in (shipped, mini):
+            for profile in profiles[:3]:
+                advisor.assess(_for_catalogue(advisor, profile))  # warm caches first
+        gc.collect()
+        gc.disable()
+        try:
+            for advisor in (shipped, mini):
+                for profile in profiles:
+                    advisor.assess(_for_catalogue(advisor, profile))
+            assert gc.collect() == 0
+        finally:
+            gc.enable()
+
+
+def _for_catalogue(advisor: Advisor, profile: dict[str, Any]) -> dict[str, Any]:
+    """The generated profiles name mini-pack channels; the shipped catalogue has others."""
+    if advisor.pack.manifest.name == "mini":
+        return profile
+    data = copy.deepcopy(profile)
+    data["technology"] = {}
+    for audience in data["audiences"]:
+        audience["platforms"] = []
+    return data
+
+
+def test_assess_many_restores_the_collectors_state_even_across_threads(mini: Advisor) -> None:
+    profiles = varied_profiles(20, seed=6)
+    assert gc.isenabled()
+    mini.assess_many(profiles)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        mini.assess_many(profiles)
+        assert not gc.isenabled()  # a caller who paused it keeps it paused
+    finally:
+        gc.enable()
+    start = threading.Barrier(4)
+
+    def work() -> None:
+        start.wait()
+        for _ in range(5):
+            mini.assess_many(profiles)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert gc.isenabled()

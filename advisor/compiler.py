@@ -103,6 +103,11 @@ class CompiledRule:
                 pending.extend(node.items)
         object.__setattr__(self, "positive_probes", frozenset(found))
 
+    @property
+    def is_one_probe(self) -> bool:
+        """The formula is one positive probe: the rule holds exactly when that probe matched."""
+        return isinstance(self.formula, Ref) and self.formula.positive
+
 
 @dataclass(frozen=True)
 class CompiledPack:

@@ -14,7 +14,7 @@ from typing import Any
 
 import durable_rules_engine as dre
 
-from advisor.compiler import Clause, CompiledPack, Formula, Or, Probe, Ref, Test
+from advisor.compiler import Clause, CompiledPack, CompiledRule, Formula, Or, Probe, Ref, Test
 from advisor.errors import EngineError, Problem, RuleError
 from advisor.facts import Fact
 from advisor.inference import MatchSession, RuleInput
@@ -112,8 +112,10 @@ def ruleset_json(compiled: CompiledPack) -> tuple[list[dict[str, Any]], list[dic
             ruleset[probe.id] = {"all": [{"m": probe_json(probe)}]}
         probe_shards.append(ruleset)
     routes = rule_routes(compiled)
-    rule_shards: list[dict[str, Any]] = [{STATE_RULE: state_rule} for _ in _shards(compiled.rules)]
-    for rule in compiled.rules:
+    rule_shards: list[dict[str, Any]] = [
+        {STATE_RULE: state_rule} for _ in _shards(_matched_by_input(compiled))
+    ]
+    for rule in _matched_by_input(compiled):
         shard, bucket = routes[rule.id]
         rule_shards[shard][f"r{rule.index}"] = {
             "all": [
@@ -132,11 +134,17 @@ def ruleset_json(compiled: CompiledPack) -> tuple[list[dict[str, Any]], list[dic
     return probe_shards, rule_shards
 
 
+def _matched_by_input(compiled: CompiledPack) -> tuple[CompiledRule, ...]:
+    """The rules that need a rule input; a rule that is one positive probe holds exactly when the
+    probe ruleset matched it (inference asks for no input)."""
+    return tuple(rule for rule in compiled.rules if not rule.is_one_probe)
+
+
 def rule_routes(compiled: CompiledPack) -> dict[str, tuple[int, dict[str, int]]]:
-    """Each rule's shard, and the bucket field its input carries when the shard is too large for
+    """Each rule input's shard, and the bucket field it carries when the shard is too large for
     one network node of rule ids (none in a small shard)."""
     routes: dict[str, tuple[int, dict[str, int]]] = {}
-    for shard, rules in enumerate(_shards(compiled.rules)):
+    for shard, rules in enumerate(_shards(_matched_by_input(compiled))):
         bucketed = len(rules) > RULES_PER_BUCKET
         for position, rule in enumerate(rules):
             routes[rule.id] = (shard, {BUCKET: position // RULES_PER_BUCKET} if bucketed else {})

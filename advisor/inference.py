@@ -96,7 +96,11 @@ def infer(
         derived_values: dict[tuple[str, Scalar], Fact] = {}
         for stratum in range(compiled.strata):
             candidates = candidate_rules(compiled, stratum, result.hits)
-            fired = set(session.match_rules(list(rule_inputs(candidates, result.hits))))
+            # A rule whose formula is one positive probe is a candidate only because the engine
+            # matched that probe: it holds already, and a rule input would only echo the match.
+            asked = [r for r in candidates if not r.is_one_probe]
+            fired = set(session.match_rules(list(rule_inputs(asked, result.hits))))
+            fired.update(r.id for r in candidates if r.is_one_probe)
             new_facts: list[Fact] = []
             for rule in candidates:  # pack order, whatever order the engine fired in
                 if rule.id not in fired:

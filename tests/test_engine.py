@@ -278,3 +278,26 @@ def test_a_fact_with_more_properties_than_the_engine_allows_is_refused(mini_advi
     wide = Fact("f0", "organization", {f"k{i}": i for i in range(260)}, "organization")
     with pytest.raises(EngineError, match="more than 252 properties"), mini_advisor._matcher.session() as session:
         session.match_facts([wide])
+
+
+def test_a_rule_that_is_one_probe_fires_from_the_probe_match_alone(
+    mini_advisor: Advisor, make_profile: Make
+) -> None:
+    """Its condition is exactly a probe the engine matched: no rule input is asserted for it,
+    and it is not in the rule-input ruleset; rules combining probes still are."""
+    compiled = mini_advisor.compiled
+    one_probe = {r.id for r in compiled.rules if r.is_one_probe}
+    combined = {r.id for r in compiled.rules if not r.is_one_probe}
+    assert one_probe and combined
+    _probe_shards, rule_shards = ruleset_json(compiled)
+    in_ruleset = {
+        rule["all"][0]["m"]["$and"][1]["_rule"]
+        for shard in rule_shards
+        for name, rule in shard.items()
+        if name != "_session_started"
+    }
+    assert in_ruleset == combined
+    profile = make_profile(resources={"staff_hours_per_week": 3, "skills": ["writing"]})
+    fired = mini_advisor.infer(Profile.model_validate(profile)).fired
+    assert fired == _reference_fired(mini_advisor, profile)
+    assert set(fired) & one_probe and set(fired) & combined

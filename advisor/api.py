@@ -36,9 +36,9 @@ class Advisor:
     """A rule pack loaded into durable_rules, ready to assess profiles.
 
     Thread-safe: assessments of one Advisor are serialized by a lock (durable_rules' C module
-    holds the GIL anyway), and each runs in a fresh engine session that is deleted afterwards,
-    so no fact of one profile can reach another. For throughput use `assess_many` with a
-    process pool.
+    holds the GIL anyway); every compiled rule tests a single fact and each assessment's facts
+    carry ids no other uses, so no fact of one profile can reach another. For throughput use
+    `assess_many` with a process pool.
     """
 
     def __init__(self, rules: str | Path | RulePack | None = None) -> None:

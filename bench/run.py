@@ -167,12 +167,15 @@ class RawDurable:
         for probe in hits:
             candidates.update((r.index, r) for r in self.compiled.rules_by_probe.get(probe, ()))
         inputs: dict[int, list[dict[str, Any]]] = {}
+        fired = []
         for _, rule in sorted(candidates.items()):
+            if rule.is_one_probe:  # its probe matched: it holds (as in the adapter)
+                fired.append(rule.id)
+                continue
             shard, bucket = self.routes[rule.id]
             truth = {p: 1 if p in hits else 0 for p in rule.probes}
             body = {KIND: RULE_INPUT, **bucket, RULE: rule.id, **truth}
             inputs.setdefault(shard, []).append(body)
-        fired = []
         for shard, bodies in inputs.items():
             for activation in self._run(self.rule_handles[shard], bodies):
                 ((_name, frames),) = activation.items()

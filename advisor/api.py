@@ -115,7 +115,7 @@ class Advisor:
         """Assess many profiles, in input order. With an executor (a process pool, or a Dask or
         Ray executor), each worker loads the same rule pack once and assesses its share."""
         items = list(sources)
-        with _collector_paused():
+        with _full_collections_deferred():
             return self._assess_many(items, executor)
 
     def _assess_many(self, items: list[ProfileInput], executor: Executor | None) -> list[Report]:
@@ -159,30 +159,34 @@ def _channel_problem(
 
 
 _collector_lock = threading.Lock()
-_collector_pausers = 0
-_collector_was_enabled = False
+_collector_deferrers = 0
+_collector_thresholds = (0, 0, 0)
+# A full collection every this many younger ones is "never" within one call.
+_FULL_COLLECTION_DEFERRED = 1_000_000
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while many reports are built and kept. A report
-    is ~400 container objects; holding thousands made full collections walk them again and again
-    (40% of assess_many's time). Assessments create no reference cycles (tests/reliability checks
-    it), so pausing frees nothing late. Nested and concurrent callers share one pause; the
-    collector's previous state is restored when the last one leaves."""
-    global _collector_pausers, _collector_was_enabled
+def _full_collections_deferred() -> Iterator[None]:
+    """Defer the cyclic garbage collector's full collections while many reports are built and
+    kept. A report is ~400 container objects; holding thousands made each full collection walk
+    all of them again (40% of assess_many's time). Young collections go on as usual, so cycles
+    among new objects are still found (assessments make none: tests/reliability checks it).
+    Nested and concurrent callers share one deferral; the collector's thresholds are restored
+    when the last one leaves."""
+    global _collector_deferrers, _collector_thresholds
     with _collector_lock:
-        if _collector_pausers == 0:
-            _collector_was_enabled = gc.isenabled()
-            gc.disable()
-        _collector_pausers += 1
+        if _collector_deferrers == 0:
+            _collector_thresholds = gc.get_threshold()
+            young, middle, _full = _collector_thresholds
+            gc.set_threshold(young, middle, _FULL_COLLECTION_DEFERRED)
+        _collector_deferrers += 1
     try:
         yield
     finally:
         with _collector_lock:
-            _collector_pausers -= 1
-            if _collector_pausers == 0 and _collector_was_enabled:
-                gc.enable()
+            _collector_deferrers -= 1
+            if _collector_deferrers == 0:
+                gc.set_threshold(*_collector_thresholds)
 
 
 def _portable(profile: Profile) -> dict[str, Any]:

@@ -134,8 +134,8 @@ def test_the_same_profile_gives_byte_identical_json_run_after_run(mini: Advisor)
 
 
 def test_assessments_create_no_reference_cycles() -> None:
-    """assess_many pauses the cyclic collector while it builds reports: that is only free if an
-    assessment leaves no cycle behind for the collector to find."""
+    """assess_many defers full collections while it builds reports: that loses nothing only if
+    an assessment leaves no cycle behind for the collector to find."""
     profiles = varied_profiles(30, seed=5)
     with Advisor() as shipped, Advisor(MINI) as mini:
         for advisor in (shipped, mini):
@@ -163,17 +163,23 @@ def _for_catalogue(advisor: Advisor, profile: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def test_assess_many_restores_the_collectors_state_even_across_threads(mini: Advisor) -> None:
+def test_assess_many_restores_the_collectors_thresholds_even_across_threads(mini: Advisor) -> None:
     profiles = varied_profiles(20, seed=6)
-    assert gc.isenabled()
-    mini.assess_many(profiles)
-    assert gc.isenabled()
-    gc.disable()
+    before = gc.get_threshold()
+    seen: list[tuple[int, ...]] = []
+    real = mini.assess
+
+    def spy(source: Any) -> Any:
+        seen.append(gc.get_threshold())
+        return real(source)
+
+    mini.assess = spy  # type: ignore[method-assign]
     try:
         mini.assess_many(profiles)
-        assert not gc.isenabled()  # a caller who paused it keeps it paused
     finally:
-        gc.enable()
+        del mini.assess
+    assert gc.get_threshold() == before
+    assert seen and all(t[:2] == before[:2] and t[2] > 1000 for t in seen)  # only full ones wait
     start = threading.Barrier(4)
 
     def work() -> None:
@@ -186,4 +192,5 @@ def test_assess_many_restores_the_collectors_state_even_across_threads(mini: Adv
         t.start()
     for t in threads:
         t.join()
+    assert gc.get_threshold() == before
     assert gc.isenabled()

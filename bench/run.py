@@ -47,6 +47,7 @@ from advisor.engine import (  # noqa: E402
 )
 from advisor.errors import AdvisorError  # noqa: E402
 from advisor.facts import Fact, profile_to_facts  # noqa: E402
+from advisor.inference import infer  # noqa: E402
 from advisor.rules import AllOf, AnyOf, Condition, FieldTest, Frame, NotOf  # noqa: E402
 from tests.reliability.conftest import MINI, varied_profiles  # noqa: E402
 
@@ -56,10 +57,17 @@ ADVISOR_CLI = str(Path(sys.executable).with_name("advisor"))
 # ---------------------------------------------------------------- synthetic packs
 
 
-def synthetic_pack(folder: Path, rules: int) -> Path:
+# The first this many synthetic rules may test values the benchmark profile has.
+TOUCHING_RULES = 100
+
+
+def synthetic_pack(folder: Path, rules: int, proportional: bool = False) -> Path:
     """A pack of `rules` rules, each `all` of two equality tests on text fields with distinct
-    values (at most 500 per field, under durable_rules' 512 tests per node); the benchmark
-    profile matches the values numbered 0 and 1 only, so almost every rule does not match."""
+    values (at most 500 per field, under durable_rules' 512 tests per node). The benchmark
+    profile has the values numbered 0 and 1 only: one rule matches fully, and a rule past the
+    first TOUCHING_RULES never tests those values, so it matches nothing at all. With
+    `proportional`, every rule may test them, so the rules matching one of their two tests
+    (partial matches, which a Rete network must record) grow with the pack."""
     fields = [("audience", "name"), ("objective", "metric"), ("organization", "name")]
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "rules").mkdir(exist_ok=True)
@@ -69,6 +77,8 @@ def synthetic_pack(folder: Path, rules: int) -> Path:
     for i in range(rules):
         (k1, f1), (k2, f2) = fields[i % 3], fields[(i + 1) % 3]
         a, b = (i // 3) % 500, (i // 1500 + i) % 500
+        if i >= TOUCHING_RULES and not proportional:
+            a, b = 2 + a % 498, 2 + b % 498
         out.append(
             {
                 "id": f"people.synthetic.r{i}",
@@ -270,19 +280,27 @@ def bench_overhead(tmp: Path, rounds: int) -> None:
                 advisor.infer(advisor.load(profile).profile).fired
             )
             loaded = advisor.load(profile)
+            facts = profile_to_facts(loaded.profile)
+            by_id = {r.id: r for r in advisor.pack.rules}
             med = side_by_side(
                 {
                     "raw": raw.assess,
+                    "engine": lambda a=advisor, f=facts, r=by_id: infer(
+                        a.compiled, r, f, a._matcher
+                    ),
                     "infer": lambda a=advisor, p=loaded.profile: a.infer(p),
                     "assess": lambda a=advisor, p=profile: a.assess(p),
                 },
                 rounds,
                 50,
             )
+            raw_ms = med["raw"]
             print(
-                f"{rules:>5} rules: raw {ms(med['raw'])}, Advisor.infer {ms(med['infer'])} "
-                f"({med['infer'] / med['raw']:.2f}x), Advisor.assess from a dict "
-                f"{ms(med['assess'])} ({med['assess'] / med['raw']:.2f}x)"
+                f"{rules:>5} rules: raw {ms(raw_ms)}; adapter from the same facts "
+                f"{ms(med['engine'])} ({med['engine'] / raw_ms:.2f}x); Advisor.infer (+ facts "
+                f"from the profile) {ms(med['infer'])} ({med['infer'] / raw_ms:.2f}x); "
+                f"Advisor.assess (+ validation and report) {ms(med['assess'])} "
+                f"({med['assess'] / raw_ms:.2f}x)"
             )
 
 
@@ -312,30 +330,46 @@ def bench_naive(tmp: Path, rounds: int) -> None:
 
 
 def bench_scaling(tmp: Path, rounds: int) -> None:
-    print("\n## scaling with rule count (synthetic, two rules of each 1,000 match)")
-    times: dict[int, float] = {}
-    for rules in (100, 500, 1000, 2000, 4000, 5000):
-        folder = synthetic_pack(tmp / f"s{rules}", rules)
-        start = time.perf_counter()
-        try:
-            advisor = Advisor(folder)
-        except AdvisorError as err:
-            print(f"{rules:>5} rules: refused at load: {err.first}")
-            continue
-        load = time.perf_counter() - start
-        with advisor:
-            profile = synthetic_profile()
-            med = side_by_side({"assess": lambda a=advisor, p=profile: a.assess(p)}, rounds, 20)
-            times[rules] = med["assess"]
-            print(
-                f"{rules:>5} rules: load+compile+create {load:.2f} s, assess {ms(med['assess'])}, "
-                f"fired {len(advisor.infer(advisor.load(profile).profile).fired)}"
-            )
-    if 100 in times:
-        top = max(times)
-        print(
-            f"growth 100 -> {top} rules: {times[top] / times[100]:.2f}x for {top / 100:.0f}x rules"
+    print("\n## scaling with rule count (synthetic; one rule matches)")
+    for proportional in (False, True):
+        label = (
+            "partial matches grow with the pack (every rule may test a profile value)"
+            if proportional
+            else f"most rules match nothing (only the first {TOUCHING_RULES} test profile values)"
         )
+        print(f"### {label}")
+        times: dict[int, float] = {}
+        for rules in (100, 500, 1000, 2000, 4000, 5000):
+            name = f"s{rules}{'p' if proportional else ''}"
+            folder = synthetic_pack(tmp / name, rules, proportional)
+            start = time.perf_counter()
+            try:
+                advisor = Advisor(folder)
+            except AdvisorError as err:
+                print(f"{rules:>5} rules: refused at load: {err.first}")
+                continue
+            load = time.perf_counter() - start
+            with advisor:
+                profile = synthetic_profile()
+                inference = advisor.infer(advisor.load(profile).profile)
+                med = side_by_side({"assess": lambda a=advisor, p=profile: a.assess(p)}, rounds, 20)
+                times[rules] = med["assess"]
+                asked = sum(
+                    1
+                    for r in advisor.compiled.rules
+                    if not r.is_one_probe and any(p in inference.hits for p in r.probes)
+                )
+                print(
+                    f"{rules:>5} rules: load+compile+create {load:.2f} s, assess "
+                    f"{ms(med['assess'])}, fired {len(inference.fired)}, "
+                    f"rules with a probe matched {asked}"
+                )
+        if 100 in times:
+            top = max(times)
+            print(
+                f"growth 100 -> {top} rules: {times[top] / times[100]:.2f}x for "
+                f"{top / 100:.0f}x rules"
+            )
 
 
 def bench_throughput(tmp: Path, count: int) -> None:

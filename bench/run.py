@@ -48,6 +48,7 @@ from advisor.engine import (  # noqa: E402
 from advisor.errors import AdvisorError  # noqa: E402
 from advisor.facts import Fact, profile_to_facts  # noqa: E402
 from advisor.inference import infer  # noqa: E402
+from advisor.ranking import build_report  # noqa: E402
 from advisor.rules import AllOf, AnyOf, Condition, FieldTest, Frame, NotOf  # noqa: E402
 from tests.reliability.conftest import MINI, varied_profiles  # noqa: E402
 
@@ -381,10 +382,7 @@ def bench_throughput(tmp: Path, count: int) -> None:
         print(f"shipped pack does not load right now ({err.first}); using tests/packs/mini")
         shipped = Advisor(MINI)
         label = "mini pack"
-    profiles = [copy.deepcopy(p) for p in varied_profiles(200)]
-    for p in profiles:  # the shipped catalogue may not have the mini pack's channels
-        p["technology"] = {}
-        p["audiences"][0]["platforms"] = []
+    profiles = _shipped_profiles(200)
     profiles = (profiles * (count // len(profiles) + 1))[:count]
     with shipped:
         start = time.perf_counter()
@@ -454,17 +452,51 @@ def bench_memory(count: int) -> None:
 
 
 def bench_profile(tmp: Path) -> None:
-    print("\n## where the time goes: cProfile of 300 assessments, 1,000 synthetic rules")
-    with Advisor(synthetic_pack(tmp / "p1000", 1000)) as advisor:
-        profile = synthetic_profile()
+    print("\n## where the time goes: the shipped pack, 200 varied profiles")
+    profiles = _shipped_profiles(200)
+    with Advisor() as advisor:
+        loaded = [advisor.load(p).profile for p in profiles]
+        facts = [profile_to_facts(p) for p in loaded]
+        inferences = [advisor.infer(p) for p in loaded]
+        reports = [advisor.assess(p) for p in profiles]
+        by_id = {r.id: r for r in advisor.pack.rules}
+        phases: dict[str, Callable[[int], object]] = {
+            "validate the profile (Pydantic)": lambda i: advisor.load(profiles[i]),
+            "profile -> facts": lambda i: profile_to_facts(loaded[i]),
+            "match (durable_rules + adapter)": lambda i: infer(
+                advisor.compiled, by_id, facts[i], advisor._matcher
+            ),
+            "build the report": lambda i: build_report(
+                advisor.pack, advisor.compiled, by_id, loaded[i], "", inferences[i]
+            ),
+            "report -> JSON": lambda i: reports[i].model_dump_json(),
+            "whole assess (from a dict)": lambda i: advisor.assess(profiles[i]),
+        }
+
+        def each(phase: Callable[[int], object]) -> None:
+            for i in range(len(profiles)):
+                phase(i)  # results dropped, as an embedding loop would
+
+        med = side_by_side({name: lambda f=f: each(f) for name, f in phases.items()}, 5, 1)
+        for name, seconds in med.items():
+            print(f"{name:>34}: {ms(seconds / len(profiles))} per profile")
         profiler = cProfile.Profile()
         profiler.enable()
-        for _ in range(300):
+        for profile in profiles * 5:
             advisor.assess(profile)
         profiler.disable()
     text = io.StringIO()
     pstats.Stats(profiler, stream=text).sort_stats("tottime").print_stats(12)
     print("\n".join(line for line in text.getvalue().splitlines()[6:] if line.strip()))
+
+
+def _shipped_profiles(count: int) -> list[dict[str, Any]]:
+    """Varied profiles without the mini pack's channel names (the shipped catalogue differs)."""
+    profiles = [copy.deepcopy(p) for p in varied_profiles(count)]
+    for p in profiles:
+        p["technology"] = {}
+        p["audiences"][0]["platforms"] = []
+    return profiles
 
 
 def main() -> None:

@@ -67,5 +67,7 @@ class Manifest(BaseModel):
     )
 
     def weight_of(self, post: str) -> float:
-        weights = {str(post): weight for post, weight in self.dimension_weights.items()}
-        return weights.get(post, DEFAULT_DIMENSION_WEIGHTS[post])
+        for name, weight in self.dimension_weights.items():
+            if name == post:
+                return weight
+        return DEFAULT_DIMENSION_WEIGHTS[post]

@@ -84,7 +84,12 @@ def main() -> None:
     help="table on a terminal, json otherwise; markdown or html for a client document.",
 )
 @rules_option
-@click.option("--top", type=click.IntRange(min=1), default=None, help="Show the top N channels.")
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Show only the top N recommended channels (table, markdown, html; JSON keeps all).",
+)
 @click.option(
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -118,7 +123,7 @@ def assess(
         loaded = [advisor.load(path) for path in profiles]
         reports = [advisor.assess(item) for item in loaded]
     if fmt in ("markdown", "html"):
-        _write(output, _render_documents(reports, fmt))
+        _write(output, _render_documents(reports, fmt, top))
     elif fmt == "json":
         if len(reports) == 1:
             text = reports[0].to_json()
@@ -428,16 +433,16 @@ def rules_steps(markdown: bool) -> None:
 # ---------------------------------------------------------------- consultant workflows (issue 5)
 
 
-def _render_documents(reports: list[Any], fmt: str) -> str:
+def _render_documents(reports: list[Any], fmt: str, top: int | None) -> str:
     """Markdown reports joined by a rule; HTML reports only one per file (a page each)."""
     from advisor.render_html import render_html
     from advisor.render_markdown import render_markdown
 
     if fmt == "markdown":
-        return "\n---\n\n".join(render_markdown(r) for r in reports)
+        return "\n---\n\n".join(render_markdown(r, top) for r in reports)
     if len(reports) != 1:
         raise AdvisorError("--format html writes one page: assess one profile at a time")
-    return render_html(reports[0])
+    return render_html(reports[0], top)
 
 
 @main.command()

@@ -7,6 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from advisor.render_markdown import hidden_note
 from advisor.report import Report
 
 _LEVEL_STYLE = {"blocker": "bold red", "warning": "yellow", "info": "cyan"}
@@ -29,7 +30,10 @@ def _ranking(report: Report, top: int | None, reasons: int) -> Table:
     table.add_column("Score", justify="right", no_wrap=True)
     table.add_column("Fit", max_width=22)
     table.add_column("Top reasons", ratio=1, overflow="fold")
-    for advice in report.recommended[:top]:
+    shown, hidden = report.shown(top)
+    if hidden:
+        table.caption = hidden_note(len(shown), hidden)
+    for advice in shown:
         lines = [f"• {r.text} [{r.rule_id}]" for r in advice.reasons[:reasons]]
         lines += [f"◦ before launch: {p.text}" for p in advice.preconditions]
         fit = advice.fit

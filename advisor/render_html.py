@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from advisor.render_markdown import show_value
+from advisor.render_markdown import hidden_note, show_value
 from advisor.report import ChannelAdvice, Evidence, Reason, Report
 from advisor.rules import POST_ORDER
 
@@ -148,16 +148,18 @@ def _findings(report: Report) -> str:
     return f'<section id="findings"><h2>Findings</h2>{table}</section>'
 
 
-def _ranking(report: Report) -> str:
-    if not report.recommended:
+def _ranking(shown: list[ChannelAdvice], hidden: int) -> str:
+    if not shown:
         body = "<p>No channel is recommended yet.</p>"
     else:
         rows = [
             [str(a.rank), f'<span class="channel">{_e(a.name)}</span>', f"{a.score:g}",
              _e(a.fit.note if a.fit else ""), _e(a.reasons[0].text if a.reasons else "")]
-            for a in report.recommended
+            for a in shown
         ]
         body = _table(["#", "Channel", "Score", "Fit", "Main reason"], rows, "r_r")
+        if hidden:
+            body += f'<p class="meta">{_e(hidden_note(len(shown), hidden))}</p>'
     return f'<section id="ranking"><h2>Recommended channels</h2>{body}</section>'
 
 
@@ -180,7 +182,7 @@ def _plan(report: Report) -> str:
             f"{_table(['', 'Value'], rows, '_r')}</section>")
 
 
-def _general(report: Report) -> str:
+def _general(report: Report, shown: list[ChannelAdvice]) -> str:
     out = ""
     if report.preconditions:
         items = "".join(
@@ -188,7 +190,7 @@ def _general(report: Report) -> str:
             for p in report.preconditions
         )
         out += f'<section id="preconditions"><h2>Before any launch</h2><ul>{items}</ul></section>'
-    kpis = [*report.kpis, *(k for a in report.recommended for k in a.kpis)]
+    kpis = [*report.kpis, *(k for a in shown for k in a.kpis)]
     if kpis:
         rows = [[_e(k.metric), _e(k.objective or "—"), _e(k.channel or "all"),
                  f"<code>{_e(k.rule_id)}</code>"] for k in kpis]
@@ -228,9 +230,11 @@ _SCRIPT = (
 )
 
 
-def render_html(report: Report) -> str:
-    """The whole report as one HTML page that needs nothing else to display."""
+def render_html(report: Report, top: int | None = None) -> str:
+    """The whole report as one HTML page that needs nothing else to display. With `top`, only
+    the first `top` recommended channels (and their chart rows, details and KPIs) are shown."""
     pack = report.pack
+    shown, hidden = report.shown(top)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -249,13 +253,13 @@ def render_html(report: Report) -> str:
             '<p class="banner">Not ready to choose channels: resolve the blockers below first. '
             "The ranking that follows is provisional.</p>"
         )
-        parts += [_findings(report), _ranking(report)]
+        parts += [_findings(report), _ranking(shown, hidden)]
     else:
-        parts += [_ranking(report), _findings(report)]
-    chart = score_chart([*report.recommended, *report.not_recommended])
+        parts += [_ranking(shown, hidden), _findings(report)]
+    chart = score_chart([*shown, *report.not_recommended])
     parts.append(f'<section id="chart"><h2>Scores by POST dimension</h2>{chart}</section>')
-    parts += [_plan(report), _general(report), _not_recommended(report)]
-    details = [*report.recommended, *report.not_recommended]
+    parts += [_plan(report), _general(report, shown), _not_recommended(report)]
+    details = [*shown, *report.not_recommended]
     if details:
         parts.append('<section id="reasons"><h2>Every reason, with its evidence</h2>')
         parts += [_detail(a) for a in details]

@@ -23,6 +23,15 @@ def md_table(headers: Sequence[str], rows: Sequence[Sequence[str]], align: str =
     return "\n".join(lines)
 
 
+def hidden_note(shown: int, hidden: int) -> str:
+    """What a reader is told when --top left recommended channels out."""
+    more = "channel is" if hidden == 1 else "channels are"
+    return (
+        f"{hidden} more recommended {more} not shown (top {shown} asked for); "
+        "the JSON report lists all."
+    )
+
+
 def show_value(value: object) -> str:
     if value is None:
         return "(absent)"
@@ -62,17 +71,19 @@ def _findings(report: Report) -> list[str]:
     return ["## Findings", "", md_table(["Level", "Code", "Finding", "Rule", "Evidence"], rows), ""]
 
 
-def _ranking(report: Report) -> list[str]:
+def _ranking(shown: list[ChannelAdvice], hidden: int) -> list[str]:
     out = ["## Recommended channels", ""]
-    if not report.recommended:
+    if not shown:
         return [*out, "No channel is recommended yet.", ""]
     rows = []
-    for a in report.recommended:
+    for a in shown:
         fit = a.fit.note if a.fit else ""
         top = a.reasons[0].text if a.reasons else ""
         rows.append([str(a.rank), md_escape(a.name), f"{a.score:g}", md_escape(fit),
                      md_escape(top)])
     out += [md_table(["#", "Channel", "Score", "Fit", "Main reason"], rows, "rlrll"), ""]
+    if hidden:
+        out += [f"_{hidden_note(len(shown), hidden)}_", ""]
     return out
 
 
@@ -119,14 +130,14 @@ def _plan(report: Report) -> list[str]:
             md_table(["", "Value"], rows, "lr"), ""]
 
 
-def _general(report: Report) -> list[str]:
+def _general(report: Report, shown: list[ChannelAdvice]) -> list[str]:
     out: list[str] = []
     if report.preconditions:
         out += ["## Before any launch", ""]
         out += [f"- {md_escape(p.text)} (`{p.code}`, rule `{p.rule_id}`)"
                 for p in report.preconditions]
         out.append("")
-    kpis = [*report.kpis, *(k for a in report.recommended for k in a.kpis)]
+    kpis = [*report.kpis, *(k for a in shown for k in a.kpis)]
     if kpis:
         rows = [[md_escape(k.metric), k.objective or "—", k.channel or "all", f"`{k.rule_id}`"]
                 for k in kpis]
@@ -134,9 +145,11 @@ def _general(report: Report) -> list[str]:
     return out
 
 
-def render_markdown(report: Report) -> str:
-    """The whole report as Markdown; findings come first when a blocker exists."""
+def render_markdown(report: Report, top: int | None = None) -> str:
+    """The whole report as Markdown; findings come first when a blocker exists. With `top`,
+    only the first `top` recommended channels (and their details and KPIs) are shown."""
     pack = report.pack
+    shown, hidden = report.shown(top)
     out = [f"# Social-media channel advice: {md_escape(report.organization)}", "",
            f"Rule pack {md_escape(pack.name)} {md_escape(pack.version)} ({pack.rule_count} rules); "
            f"report schema {report.schema_version}.", ""]
@@ -144,14 +157,14 @@ def render_markdown(report: Report) -> str:
         out += ["> **Not ready to choose channels:** resolve the blockers below first. "
                 "The ranking that follows is provisional.", ""]
         out += _findings(report)
-        out += _ranking(report)
+        out += _ranking(shown, hidden)
     else:
-        out += _ranking(report)
+        out += _ranking(shown, hidden)
         out += _findings(report)
     out += _plan(report)
-    out += _general(report)
+    out += _general(report, shown)
     out += _not_recommended(report)
-    details = [*report.recommended, *report.not_recommended]
+    details = [*shown, *report.not_recommended]
     if details:
         out += ["## Every reason, with its evidence", ""]
         for advice in details:

@@ -159,5 +159,11 @@ class Report(_Model):
     def top(self, n: int) -> list[str]:
         return [a.channel for a in self.recommended[:n]]
 
+    def shown(self, top: int | None) -> tuple[list[ChannelAdvice], int]:
+        """The recommended channels a reader is shown (the first `top`, or all) and how many
+        more there are."""
+        shown = self.recommended if top is None else self.recommended[:top]
+        return shown, len(self.recommended) - len(shown)
+
     def to_json(self) -> str:
         return self.model_dump_json(indent=2) + "\n"

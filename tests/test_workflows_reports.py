@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -254,3 +255,37 @@ def test_every_workflow_command_has_help_with_an_example(command: str) -> None:
     assert "Example" in result.output
     docs = (REPO / "docs" / "workflows.md").read_text()
     assert f"advisor {command}" in docs
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "table"])
+def test_top_limits_the_recommended_channels_of_every_document(fmt: str, tmp_path: Path) -> None:
+    """--top N keeps the first N recommended channels (ranking, chart, details, KPIs) and says
+    how many more there are; not-recommended channels and the JSON report are unchanged."""
+    profile = REPO / "profiles" / "medical-association.yaml"
+    with Advisor() as advisor:
+        report = advisor.assess(profile)
+    assert len(report.recommended) > 3
+    first, rest = report.recommended[:2], report.recommended[2:]
+    out = tmp_path / f"top.{fmt}"
+    result = _run("assess", str(profile), "--format", fmt, "--top", "2", "--output", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+
+    def listed(advice: Any) -> bool:  # its row in the ranking or its detail heading
+        if fmt == "markdown":
+            return f"### {advice.name} (`{advice.channel}`)" in text
+        if fmt == "html":
+            return f"<summary>{advice.name} ({advice.channel})" in text
+        return re.search(rf"│ +{advice.rank} │ {re.escape(advice.name)}", text) is not None
+
+    assert all(listed(a) for a in first)
+    assert not any(listed(a) for a in rest)
+    hidden = len(rest)
+    assert f"{hidden} more recommended channels are not shown (top 2 asked for)" in " ".join(
+        text.split()
+    )
+    if fmt != "table":
+        assert all(listed(a) for a in report.not_recommended)
+    full = tmp_path / "full.json"
+    _run("assess", str(profile), "--format", "json", "--top", "2", "--output", str(full))
+    assert len(json.loads(full.read_text())["recommended"]) == len(report.recommended)

@@ -328,18 +328,18 @@ def _load_pack(
             rule_id = rule_id if isinstance(rule_id, str) else None
             try:
                 rule = parse_rule(item, channel_ids)
-            except LocatedProblem as problem:
-                full = (*prefix, *problem.path)
-                problems.append(
+            except LocatedProblem as failure:
+                problems += [
                     Problem(
                         problem.message,
                         source,
-                        line_of(lines, full),
+                        line_of(lines, (*prefix, *problem.path)),
                         format_path(problem.path) or None,
                         rule_id,
                         problem.hint,
                     )
-                )
+                    for problem in failure.every
+                ]
                 continue
             here = Location(source, line_of(lines, prefix))
             if rule.id in locations:

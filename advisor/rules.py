@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 import string
 import typing
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from advisor.facts import CHANNEL_FIELDS, FACT_SCHEMA, FieldSpec, Scalar
-from advisor.suggest import did_you_mean
+from advisor.suggest import did_you_mean, nearest
 
 Post = Literal[
     "people",
@@ -41,13 +41,43 @@ ALL_CHANNELS = "all"
 
 
 class LocatedProblem(Exception):
-    """A problem at a path inside one rule's data; the loader turns the path into a line."""
+    """A problem at a path inside one rule's data; the loader turns the path into a line.
+    Raised for the first problem of a rule, carrying the rule's other problems in `others`."""
 
     def __init__(self, path: YamlPath, message: str, hint: str | None = None) -> None:
         super().__init__(message)
         self.path = path
         self.message = message
         self.hint = hint
+        self.others: list[LocatedProblem] = []
+
+    @property
+    def every(self) -> list[LocatedProblem]:
+        return [self, *self.others]
+
+
+T = TypeVar("T")
+
+
+class _Problems:
+    """Collects the problems of independent parts of one rule, so an author sees them all."""
+
+    def __init__(self) -> None:
+        self.found: list[LocatedProblem] = []
+
+    def attempt(self, parse: Callable[..., T], *args: Any) -> T | None:
+        """parse(*args), or None with its problems recorded."""
+        try:
+            return parse(*args)
+        except LocatedProblem as problem:
+            self.found.extend(problem.every)
+            return None
+
+    def raise_any(self) -> None:
+        if self.found:
+            first, *rest = self.found
+            first.others = rest
+            raise first
 
 
 # ---------------------------------------------------------------- conditions
@@ -183,40 +213,57 @@ def _parse_test(
 def _parse_frame(
     kind: str, body: Any, path: YamlPath, channels: frozenset[str]
 ) -> Frame:
-    schema = FACT_SCHEMA[kind]
     if isinstance(body, str) and kind == "derived":
         body = {"name": body}
     if not isinstance(body, Mapping) or not body:
         raise LocatedProblem(path, f"'{kind}' takes a mapping of field: test")
     tests: list[FieldTest] = []
+    problems = _Problems()
     for name, raw in body.items():
-        field_path = (*path, name)
-        if name not in schema:
-            raise LocatedProblem(
-                field_path, f"unknown field '{name}' of {kind}", did_you_mean(str(name), schema)
-            )
-        spec = schema[name]
-        if isinstance(raw, Mapping):
-            if not raw:
-                raise LocatedProblem(field_path, "empty test")
-            for op, value in raw.items():
-                if op not in OPS:
-                    raise LocatedProblem(
-                        (*field_path, op), f"unknown operator '{op}'", did_you_mean(str(op), OPS)
-                    )
-                tests.append(
-                    _parse_test(kind, name, op, value, spec, (*field_path, op), channels)
-                )
-            continue
-        # Shorthands: a scalar is equality (membership for a list field); a list is "one of".
-        if spec.type == "list":
-            op = "contains_any" if isinstance(raw, list) else "contains"
-        else:
-            op = "in" if isinstance(raw, list) else "eq"
-        tests.append(_parse_test(kind, name, op, raw, spec, field_path, channels))
+        found = problems.attempt(_parse_field, kind, name, raw, (*path, name), channels)
+        tests += found or []
+    problems.raise_any()
     if kind == "derived" and not any(t.field == "name" and t.op == "eq" for t in tests):
         raise LocatedProblem(path, "a derived condition must name the derived fact (name: ...)")
     return Frame(kind, tuple(tests))
+
+
+def _parse_field(
+    kind: str, name: Any, raw: Any, field_path: YamlPath, channels: frozenset[str]
+) -> list[FieldTest]:
+    """The tests of one field of a frame: `{op: value, ...}` or a shorthand."""
+    schema = FACT_SCHEMA[kind]
+    if name not in schema:
+        raise LocatedProblem(
+            field_path, f"unknown field '{name}' of {kind}", did_you_mean(str(name), schema)
+        )
+    spec = schema[name]
+    if isinstance(raw, Mapping):
+        if not raw:
+            raise LocatedProblem(field_path, "empty test")
+        tests: list[FieldTest] = []
+        problems = _Problems()
+        for op, value in raw.items():
+            if op not in OPS:
+                problems.found.append(
+                    LocatedProblem(
+                        (*field_path, op), f"unknown operator '{op}'", did_you_mean(str(op), OPS)
+                    )
+                )
+                continue
+            test = problems.attempt(
+                _parse_test, kind, name, op, value, spec, (*field_path, op), channels
+            )
+            if test is not None:
+                tests.append(test)
+        problems.raise_any()
+        return tests
+    # Shorthands: a scalar is equality (membership for a list field); a list is "one of".
+    if spec.type == "list":
+        op = "contains_any" if isinstance(raw, list) else "contains"
+    else:
+        op = "in" if isinstance(raw, list) else "eq"
+    return [_parse_test(kind, name, op, raw, spec, field_path, channels)]
 
 
 def parse_condition(data: Any, path: YamlPath, channels: frozenset[str]) -> Condition:
@@ -230,7 +277,13 @@ def parse_condition(data: Any, path: YamlPath, channels: frozenset[str]) -> Cond
     if key in ("all", "any"):
         if not isinstance(body, list) or not body:
             raise LocatedProblem(here, f"'{key}' takes a non-empty list of conditions")
-        items = tuple(parse_condition(item, (*here, i), channels) for i, item in enumerate(body))
+        problems = _Problems()
+        parsed = [
+            problems.attempt(parse_condition, item, (*here, i), channels)
+            for i, item in enumerate(body)
+        ]
+        problems.raise_any()
+        items = tuple(item for item in parsed if item is not None)
         return AllOf(items) if key == "all" else AnyOf(items)
     if key == "not":
         return NotOf(parse_condition(body, here, channels))
@@ -357,18 +410,32 @@ class Rule:
         return self.meta.id
 
 
-def _pydantic_problems(err: ValidationError, prefix: YamlPath) -> list[LocatedProblem]:
-    out = []
+def _pydantic_problems(
+    err: ValidationError, prefix: YamlPath, fields: Iterable[str]
+) -> list[LocatedProblem]:
+    """Every problem Pydantic found, unknown keys first with the field they probably meant; a
+    field reported missing because its key was misspelt is not reported twice."""
+    unknown: list[LocatedProblem] = []
+    meant: set[str] = set()
+    rest: list[LocatedProblem] = []
     for item in err.errors():
-        loc = tuple(item["loc"])
-        msg = item["msg"]
-        hint = None
+        loc = (*prefix, *item["loc"])
         if item["type"] == "extra_forbidden":
-            msg = f"unknown field '{loc[-1]}'"
-        out.append(LocatedProblem((*prefix, *loc), msg, hint))
-    # A misspelt key also makes the real one "missing": the unknown key is the one to report.
-    out.sort(key=lambda p: not p.message.startswith("unknown field"))
-    return out
+            name = str(loc[-1])
+            meant.update(nearest(name, fields))
+            unknown.append(
+                LocatedProblem(loc, f"unknown field '{name}'", did_you_mean(name, fields))
+            )
+        elif not (item["type"] == "missing" and loc[-1] in meant):
+            hint = None
+            if item["type"] == "literal_error" and isinstance(item.get("input"), str):
+                # "Input should be 'a', 'b' or 'c'": offer the nearest of those values.
+                choices = re.findall(r"'([^']*)'", str(item.get("ctx", {}).get("expected", "")))
+                hint = did_you_mean(item["input"], choices)
+            rest.append(LocatedProblem(loc, item["msg"], hint))
+    # Errors come in field order, so a misspelt key may follow the field it made "missing".
+    rest = [p for p in rest if not (p.message == "Field required" and p.path[-1] in meant)]
+    return unknown + rest
 
 
 def parse_effect(data: Any, path: YamlPath, channels: frozenset[str]) -> Effect:
@@ -385,11 +452,10 @@ def parse_effect(data: Any, path: YamlPath, channels: frozenset[str]) -> Effect:
     try:
         effect: Effect = model.model_validate(dict(body))  # type: ignore[assignment]
     except ValidationError as err:
-        problems = _pydantic_problems(err, (*path, key))
-        first = problems[0]
-        if first.message.startswith("unknown field"):
-            first.hint = did_you_mean(str(first.path[-1]), model.model_fields)
-        raise first from None
+        problems = _Problems()
+        problems.found = _pydantic_problems(err, (*path, key), model.model_fields)
+        problems.raise_any()
+        raise  # pragma: no cover - a ValidationError always has an error
     channel = getattr(effect, "channel", None)
     allowed = channels | {ALL_CHANNELS} if isinstance(effect, Precondition) else channels
     if channel is not None and channel not in allowed:
@@ -429,23 +495,51 @@ def _check_template(template: str, condition: Condition) -> None:
             )
 
 
+def _key_meant(data: Mapping[Any, Any], key: str) -> Any:
+    """`key` if the rule has it, else an unknown key that is its nearest misspelling, else None."""
+    if key in data:
+        return key
+    fields = RuleMeta.model_fields
+    for candidate in data:
+        if candidate not in fields and nearest(str(candidate), fields) == [key]:
+            return candidate
+    return None
+
+
 def parse_rule(data: Any, channels: frozenset[str]) -> Rule:
-    """Validate one rule's data; raise LocatedProblem (path inside the rule) on the first error."""
+    """Validate one rule's data; raise LocatedProblem (path inside the rule) for its first
+    problem, with the problems of its other parts (fields, conditions, effects) in `others`."""
     if not isinstance(data, Mapping):
         raise LocatedProblem((), "a rule is a mapping with id, title, post, when, then, ...")
+    problems = _Problems()
+    meta: RuleMeta | None = None
     try:
         meta = RuleMeta.model_validate(dict(data))
     except ValidationError as err:
-        problem = _pydantic_problems(err, ())[0]
-        if problem.message.startswith("unknown field"):
-            problem.hint = did_you_mean(str(problem.path[-1]), RuleMeta.model_fields)
-        raise problem from None
-    when = parse_condition(meta.when, ("when",), channels)
-    if not isinstance(meta.then, list) or not meta.then:
-        raise LocatedProblem(("then",), "'then' takes a non-empty list of effects")
-    then = tuple(parse_effect(e, ("then", i), channels) for i, e in enumerate(meta.then))
-    _check_template(meta.because, when)
-    return Rule(meta, when, then)
+        problems.found += _pydantic_problems(err, (), RuleMeta.model_fields)
+    # The condition and the effects are checked even when the metadata is wrong, and under a
+    # misspelt key too (`wehn:`), so one round of fixes is enough.
+    when_key, then_key = _key_meant(data, "when"), _key_meant(data, "then")
+    when = None
+    if when_key is not None:
+        when = problems.attempt(parse_condition, data[when_key], (when_key,), channels)
+    then: list[Effect | None] = []
+    if then_key is not None:
+        raw_then = data[then_key]
+        if not isinstance(raw_then, list) or not raw_then:
+            problems.found.append(
+                LocatedProblem((then_key,), "'then' takes a non-empty list of effects")
+            )
+        else:
+            then = [
+                problems.attempt(parse_effect, e, (then_key, i), channels)
+                for i, e in enumerate(raw_then)
+            ]
+    if meta is not None and when is not None:
+        problems.attempt(_check_template, meta.because, when)
+    problems.raise_any()
+    assert meta is not None and when is not None  # no problem means both parsed
+    return Rule(meta, when, tuple(e for e in then if e is not None))
 
 
 def derived_reads(rule: Rule) -> set[str]:

@@ -155,6 +155,42 @@ def test_check_reports_every_broken_rule_with_file_line_and_suggestion() -> None
     assert data["errors"] == len(EXPECTED_PROBLEMS)
 
 
+SEVERAL_MISTAKES = """\
+- id: people.bad.many
+  title: A rule with several mistakes
+  post: peple
+  wehn:
+    all:
+      - audience: {segmnt: physicians}
+      - objective: {kind: {eqq: talking}}
+  then:
+    - score: {channel: linkdin, weight: 2}
+    - score: {channel: youtube, weight: 0}
+  because: Physicians matter
+  source: test
+"""
+
+
+def test_check_reports_every_problem_of_one_rule_in_one_run(tmp_path: Path) -> None:
+    """Fields, each condition (even under a misspelt `wehn:`), each effect: all located at once,
+    and the required `when` is not reported missing when it was only misspelt."""
+    pack = make_pack(tmp_path / "pack", {"rules.yaml": SEVERAL_MISTAKES})
+    code, out = run("rules", "check", str(pack), "--format", "json")
+    assert code == 1
+    found = [(p["line"], p["field"], p["message"], p["hint"]) for p in json.loads(out)["problems"]]
+    assert found == [
+        (3, "post", found[0][2], "did you mean 'people'?"),
+        (4, "wehn", "unknown field 'wehn'", "did you mean 'when'?"),
+        (6, "wehn.all[0].audience.segmnt", "unknown field 'segmnt' of audience",
+         "did you mean 'segment'?"),
+        (7, "wehn.all[1].objective.kind.eqq", "unknown operator 'eqq'", "did you mean 'eq'?"),
+        (9, "then[0].score.channel", "unknown channel 'linkdin'", "did you mean 'linkedin'?"),
+        (10, "then[1].score.weight", found[5][2], None),
+    ]
+    assert "Field required" not in out
+    assert "weight of 0" in found[5][2]
+
+
 def test_check_warns_about_a_missing_rationale() -> None:
     result = check_pack(BROKEN)
     warnings = [i for i in result.items if i.level == "warning"]

@@ -8,7 +8,6 @@ fact; the `summary` fact holds the sets and counts across the profile.
 from __future__ import annotations
 
 import datetime as dt
-import types
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from advisor.annotations import union_members
 from advisor.profile import (
     AgeBand,
     Audience,
@@ -69,17 +69,14 @@ def _literal_choices(annotation: Any) -> tuple[str, ...] | None:
 
 def _spec_for(annotation: Any) -> FieldSpec:
     """Map a profile model annotation onto the small type system rules are checked against."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _spec_for(typing.get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        specs = [_spec_for(a) for a in args]
-        if len(specs) == 1:
-            return specs[0]
+    members = union_members(annotation)
+    if len(members) > 1:
+        specs = [_spec_for(member) for member in members]
         if all(s.type in ("int", "number") for s in specs):
             return FieldSpec("number")
         return FieldSpec("text")
+    annotation = members[0]
+    origin = typing.get_origin(annotation)
     choices = _literal_choices(annotation)
     if choices is not None:
         return FieldSpec("str", choices)

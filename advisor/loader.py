@@ -6,8 +6,6 @@ from __future__ import annotations
 import hashlib
 import importlib.resources
 import re
-import types
-import typing
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
@@ -16,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from advisor.annotations import is_model, nested_model
 from advisor.catalog import Catalogue, Manifest
 from advisor.errors import InputError, Problem, ProfileError, RuleError
 from advisor.pack import Location, RulePack
@@ -75,32 +74,18 @@ def read_bytes(path: Path | Traversable, source: str) -> bytes:
 # ---------------------------------------------------------------- profiles
 
 
-def _unwrap(annotation: Any) -> Any:
-    """The model class behind Optional[...], list[...] or Annotated[...], if there is one."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType, list):
-        for arg in typing.get_args(annotation):
-            found = _unwrap(arg)
-            if isinstance(found, type) and issubclass(found, BaseModel):
-                return found
-        return None
-    return annotation
-
-
 def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
     current: Any = model
     for part in loc:
         if isinstance(part, int):
             continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+        if not is_model(current):
             return None
         info = current.model_fields.get(part)
         if info is None:
             return None
-        current = _unwrap(info.annotation)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+        current = nested_model(info.annotation)
+    return current if is_model(current) else None
 
 
 _QUOTED = re.compile(r"'([^']*)'")

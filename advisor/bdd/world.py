@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
+from advisor.annotations import is_model, union_members
 from advisor.errors import AdvisorError
 from advisor.profile import Profile
 from advisor.report import Report
@@ -39,19 +37,9 @@ def parse_path(text: str) -> list[str | int]:
 
 
 def _strip_optional(annotation: Any) -> Any:
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _strip_optional(typing.get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        if len(args) == 1:
-            return _strip_optional(args[0])
-        return tuple(_strip_optional(a) for a in args)
-    return annotation
-
-
-def _is_model(annotation: Any) -> bool:
-    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+    """The one type an optional annotation admits, or the tuple of a union's types."""
+    members = union_members(annotation)
+    return members[0] if len(members) == 1 else members
 
 
 @dataclass(frozen=True)
@@ -73,7 +61,7 @@ def resolve(path: list[str | int]) -> Target:
                 raise StepProblem(f"'{here}' is not a list, so [{part}] does not apply")
             current = _strip_optional(typing.get_args(current)[0])
         else:
-            if not _is_model(current):
+            if not is_model(current):
                 raise StepProblem(f"'{here}' has no field '{part}'")
             fields = current.model_fields
             if part not in fields:
@@ -115,12 +103,12 @@ def convert(target: Target, raw: str) -> Any:
     annotation = target.annotation
     if typing.get_origin(annotation) is list:
         item = _strip_optional(typing.get_args(annotation)[0])
-        if _is_model(item):
+        if is_model(item):
             raise StepProblem(
                 f"'{_show(target.path)}' is a list of entries: use the table step for it"
             )
         return [_one(item, piece.strip()) for piece in split_list(text)]
-    if _is_model(annotation):
+    if is_model(annotation):
         raise StepProblem(f"'{_show(target.path)}' is a group of fields: set one of its fields")
     return _one(annotation, text)
 

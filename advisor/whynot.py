@@ -28,6 +28,14 @@ MAX_OPTIONS = 16
 MAX_VERIFY = 10
 MAX_DEPTH = 3
 _PLACEHOLDER_GOAL = "to be written with the client"
+# What makes an objective measurable is the client's to decide: a fix fills these in as
+# placeholders (valid values, so it can be applied and verified; the deadline a stand-in date)
+# and lists their paths, and renderers say they are to be agreed with the client.
+_PLACEHOLDERS = {
+    "metric": "metric to agree with the client",
+    "target": "target to agree with the client",
+    "deadline": "2099-12-31",
+}
 
 
 class Effect(BaseModel):
@@ -35,6 +43,21 @@ class Effect(BaseModel):
 
     kind: str
     detail: str
+
+
+class Fix(BaseModel):
+    """The profile changes that make a near-miss rule fire (or a harmful rule stop), checked by
+    re-assessing. A value the consultant must agree with the client is a placeholder."""
+
+    model_config = ConfigDict(frozen=True)
+
+    changes: list[Change]
+    verified: bool
+    placeholders: list[str] = Field(default_factory=list)
+
+    @property
+    def size(self) -> int:
+        return len(self.changes)
 
 
 class Fired(BaseModel):
@@ -50,6 +73,9 @@ class Fired(BaseModel):
     evidence: list[Evidence]
     evidence_grade: str
     source: str
+    # For a rule that blocks or lowers the channel: the smallest changes that stop it firing,
+    # up to two different ones (dropping a demand is rarely the only way, or the best).
+    lifts: list[Fix] = Field(default_factory=list)
 
 
 class FailedCondition(BaseModel):
@@ -57,19 +83,6 @@ class FailedCondition(BaseModel):
 
     condition: str
     found: list[Evidence] = Field(default_factory=list)
-
-
-class Fix(BaseModel):
-    """The profile changes that make a near-miss rule fire, checked by re-assessing."""
-
-    model_config = ConfigDict(frozen=True)
-
-    changes: list[Change]
-    verified: bool
-
-    @property
-    def size(self) -> int:
-        return len(self.changes)
 
 
 class NearMiss(BaseModel):
@@ -241,7 +254,7 @@ class _Planner:
         if test.op == "eq" and test.value is False:
             return [(Change(path=path, value=None),)]
         if test.op == "eq" and test.value is True and path.endswith(".metric"):
-            return [(Change(path=path, value="metric to agree with the client"),)]
+            return [(Change(path=path, value=_PLACEHOLDERS["metric"]),)]
         return []
 
     def _satisfy_summary(self, test: Test) -> list[Option]:
@@ -328,11 +341,91 @@ class _Planner:
                     out += self.options(self.compiled[rule.id].formula, depth + 1)
         return _best(out)
 
+    def _unsummarize(self, probe: Probe) -> list[Option]:
+        """The summary fact must stop matching: break one of its clauses at the source."""
+        summary = next(iter(self.facts_of("summary")), None)
+        if summary is None:
+            return []
+        out: list[Option] = []
+        for clause in probe.clauses:
+            holding = [t for t in clause if test_holds(t, summary.fields)]
+            breaks = [self._unsummarize_test(t) for t in holding]
+            if holding and all(breaks):
+                merged = _merge([b[0] for b in breaks if b])
+                if merged is not None:
+                    out.append(merged)
+        return _best(out)
+
+    def _unsummarize_test(self, test: Test) -> list[Option]:
+        data = self.data
+        if test.field == "measurable_objective_count":
+            return self._more_measurable(test)
+        if test.op != "contains":
+            return []
+        sources = {
+            "required_channels": "technology.required_channels",
+            "constraints": "constraints",
+            "pain_points": "pain_points",
+        }
+        if test.field not in sources:
+            return []
+        where = sources[test.field]
+        container: Any = data
+        for key in where.split("."):
+            container = container.get(key, []) if isinstance(container, dict) else []
+        if not isinstance(container, list):
+            return []
+        return [(Change(path=where, value=[v for v in container if v != test.value]),)]
+
+    def _more_measurable(self, test: Test) -> list[Option]:
+        """More measurable objectives: complete an objective's metric, target and deadline with
+        placeholders the consultant agrees with the client."""
+        limit = test.value
+        if not isinstance(limit, int | float) or isinstance(limit, bool):
+            return []
+        needed = {"eq": limit + 1, "le": limit + 1, "lt": limit}.get(test.op)
+        objectives = self.data.get("objectives", [])
+        open_ones = [
+            i for i, o in enumerate(objectives)
+            if any(o.get(k) is None for k in _PLACEHOLDERS)
+        ]
+        have = len(objectives) - len(open_ones)
+        if needed is None or needed - have > len(open_ones) or needed <= have:
+            return []
+        changes = [
+            Change(path=f"objectives[{i}].{key}", value=placeholder)
+            for i in open_ones[: int(needed - have)]
+            for key, placeholder in _PLACEHOLDERS.items()
+            if objectives[i].get(key) is None
+        ]
+        return [tuple(changes)]
+
+    def options_false(self, formula: Formula) -> list[Option]:
+        """Candidate changes that make a (holding) formula fail."""
+        if isinstance(formula, Ref):
+            if self.truth(formula.probe) != formula.positive:
+                return [()]
+            probe = self.probes[formula.probe]
+            return self.make_false(probe) if formula.positive else self.make_true(probe, 0)
+        children = [self.options_false(item) for item in formula.items]
+        if isinstance(formula, And):  # one part failing is enough
+            return _best([o for child in children for o in child])
+        combos = []
+        for parts in itertools.product(*children):
+            merged = _merge(parts)
+            if merged is not None:
+                combos.append(merged)
+            if len(combos) > MAX_OPTIONS * 4:
+                break
+        return _best(combos)
+
     # -- making a probe fail
 
     def make_false(self, probe: Probe) -> list[Option]:
         """Every fact the probe matches must stop matching: break one clause of each."""
-        if probe.kind in ("derived", "summary"):
+        if probe.kind == "summary":
+            return self._unsummarize(probe)
+        if probe.kind == "derived":
             return []
         per_fact = []
         for fact_id in self.inference.hits.get(probe.id, []):
@@ -438,15 +531,49 @@ def _find_fix(
     advisor: Advisor, profile: Profile, rule_id: str, options: list[Option]
 ) -> Fix | None:
     """The smallest candidate that, applied and re-assessed, really makes the rule fire."""
+    found = _verified(advisor, profile, rule_id, options, fires=True, wanted=1)
+    return found[0] if found else None
+
+
+def _verified(
+    advisor: Advisor,
+    profile: Profile,
+    rule_id: str,
+    options: list[Option],
+    fires: bool,
+    wanted: int,
+) -> list[Fix]:
+    """Up to `wanted` candidates, smallest first, that applied and re-assessed really make the
+    rule fire (or, with `fires=False`, really stop it); no two touch the same paths."""
+    out: list[Fix] = []
     for option in [o for o in options if o][:MAX_VERIFY]:
+        if any({c.path for c in option} & {c.path for c in f.changes} for f in out):
+            continue
         try:
             changed = apply_changes(profile, list(option))
             advisor.load(changed)
         except AdvisorError:
             continue
-        if rule_id in advisor.infer(changed).fired:
-            return Fix(changes=list(option), verified=True)
-    return None
+        if (rule_id in advisor.infer(changed).fired) == fires:
+            placeholders = [c.path for c in option if _is_placeholder(c)]
+            out.append(Fix(changes=list(option), verified=True, placeholders=placeholders))
+            if len(out) == wanted:
+                break
+    return out
+
+
+def _is_placeholder(change: Change) -> bool:
+    field = change.path.rpartition(".")[2]
+    return field in _PLACEHOLDERS and change.value == _PLACEHOLDERS[field]
+
+
+def _harms(rule: Rule, channel: str) -> bool:
+    """The rule blocks the channel or lowers its score."""
+    return any(
+        (isinstance(e, Block) and e.channel == channel)
+        or (isinstance(e, Score) and e.channel == channel and e.weight < 0)
+        for e in rule.then
+    )
 
 
 def explain_channel(advisor: Advisor, source: ProfileInput, channel: str) -> Explanation:
@@ -473,9 +600,14 @@ def explain_channel(advisor: Advisor, source: ProfileInput, channel: str) -> Exp
         compiled: CompiledRule = planner.compiled[rule.id]
         if rule.id in fired_set:
             reason = reason_for(rule, compiled, probes, inference)
+            lifts = []
+            if _harms(rule, channel):
+                options = planner.options_false(compiled.formula)
+                lifts = _verified(advisor, profile, rule.id, options, fires=False, wanted=2)
             fired.append(Fired(rule_id=rule.id, title=rule.meta.title, post=rule.meta.post,
                                effects=effects, reason=reason.text, evidence=reason.evidence,
-                               evidence_grade=reason.evidence_grade, source=reason.source))
+                               evidence_grade=reason.evidence_grade, source=reason.source,
+                               lifts=lifts))
             continue
         failed: list[FailedCondition] = []
         _failed(compiled.formula, planner, failed)
@@ -516,7 +648,16 @@ def _standing(e: Explanation) -> str:
 
 
 def _change_text(c: Change) -> str:
+    if _is_placeholder(c):
+        field = c.path.rpartition(".")[2]
+        return f"{c.path} = ({'date' if field == 'deadline' else field} to agree with the client)"
     return f"{c.path} = {show_value(c.value)}"
+
+
+def _fix_text(fix: Fix, label: str) -> str:
+    n = fix.size
+    return (f"{label} ({n} change{'s' if n != 1 else ''}, verified by re-assessing): "
+            + "; ".join(_change_text(c) for c in fix.changes))
 
 
 def render_explanation_text(e: Explanation) -> str:
@@ -527,6 +668,8 @@ def render_explanation_text(e: Explanation) -> str:
                    + "; ".join(x.detail for x in f.effects))
         out.append(f"    because {f.reason}")
         out += [f"    - {ev.path} = {show_value(ev.value)} ({ev.test})" for ev in f.evidence]
+        out += [f"    {_fix_text(fix, 'to lift it' if i == 0 else 'or')}"
+                for i, fix in enumerate(f.lifts)]
     out.append("")
     if e.near_misses:
         out.append("Near misses:")
@@ -541,9 +684,7 @@ def render_explanation_text(e: Explanation) -> str:
             out.append(f"    failed: {cond.condition}")
             out += [f"      - {ev.path} = {show_value(ev.value)} ({ev.test})" for ev in cond.found]
         if m.fix:
-            n = m.fix.size
-            out.append(f"    smallest change ({n} change{'s' if n != 1 else ''}, verified by "
-                       "re-assessing): " + "; ".join(_change_text(c) for c in m.fix.changes))
+            out.append(f"    {_fix_text(m.fix, 'smallest change')}")
         elif m.no_fix:
             out.append(f"    {m.no_fix}")
     return "\n".join(out) + "\n"
@@ -560,6 +701,9 @@ def render_explanation_markdown(e: Explanation) -> str:
                    + f" — because {md_escape(f.reason)}")
         out += [f"  - `{ev.path}` = {md_escape(show_value(ev.value))} ({md_escape(ev.test)})"
                 for ev in f.evidence]
+        for i, fix in enumerate(f.lifts):
+            out.append(f"  - {'to lift it' if i == 0 else 'or'}: " + "; ".join(
+                f"`{_change_text(c)}`" for c in fix.changes))
     out += ["", "## Near misses", ""]
     if not e.near_misses:
         out.append("None.")

@@ -167,3 +167,35 @@ def test_negated_condition_fix_flips_the_fact_that_stops_it(negation_pack: Path)
             ("bottlenecks.no_social_policy", False)
         ]
         _fires_after_fix(advisor, profile, "linkedin")
+
+
+def test_a_block_gets_verified_ways_to_lift_it_with_placeholders_for_the_client() -> None:
+    """The seed case: X is demanded and blocked until an objective is measurable. explain offers
+    dropping the demand, or completing an objective's metric, target and deadline with
+    placeholders; each, applied and re-assessed, stops the block."""
+    from advisor.whynot import render_explanation_markdown, render_explanation_text
+
+    profile = Path(__file__).resolve().parent.parent / "profiles" / "medical-association.yaml"
+    with Advisor() as advisor:
+        explanation = explain_channel(advisor, profile, "x_twitter")
+        block = next(f for f in explanation.fired if f.rule_id == "technology.required.x-needs-use-case")
+        assert len(block.lifts) == 2
+        dropped, measured = block.lifts
+        assert [(c.path, c.value) for c in dropped.changes] == [("technology.required_channels", [])]
+        assert dropped.placeholders == []
+        assert {c.path for c in measured.changes} == {
+            "objectives[0].metric", "objectives[0].target", "objectives[0].deadline"
+        }
+        assert sorted(measured.placeholders) == sorted(c.path for c in measured.changes)
+        loaded = advisor.load(profile).profile
+        for fix in block.lifts:
+            changed = apply_changes(loaded, fix.changes)
+            assert "technology.required.x-needs-use-case" not in advisor.infer(changed).fired
+        # A rule that lowers the score by who the audience is gets no lift: nothing sensible to
+        # change in the profile (the planner does not propose dropping an audience).
+        leaving = next(f for f in explanation.fired if f.rule_id.endswith("x-clinicians-leaving"))
+        assert leaving.lifts == []
+    text = render_explanation_text(explanation)
+    assert "to lift it (1 change, verified by re-assessing): technology.required_channels = []" in text
+    assert "objectives[0].deadline = (date to agree with the client)" in text
+    assert "to lift it:" in render_explanation_markdown(explanation)

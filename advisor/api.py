@@ -5,12 +5,12 @@ from __future__ import annotations
 import gc
 import hashlib
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from advisor.compiler import CompiledPack, compile_pack
 from advisor.engine import DurableMatcher
@@ -24,6 +24,10 @@ from advisor.ranking import build_report
 from advisor.report import Report
 from advisor.suggest import did_you_mean
 from advisor.yamlsafe import LineMap, format_path, line_of
+
+if TYPE_CHECKING:  # imported when called: they pull in rendering the API does not need
+    from advisor.whatif import Change, WhatIf
+    from advisor.whynot import Explanation
 
 ProfileInput = Profile | Mapping[str, Any] | str | Path | LoadedProfile
 
@@ -108,6 +112,25 @@ class Advisor:
         return build_report(
             self.pack, self.compiled, self._rules, profile, profile_hash(profile), inference
         )
+
+    def what_if(
+        self, source: ProfileInput, changes: Mapping[str, Any] | Sequence[Change]
+    ) -> WhatIf:
+        """Assess a profile and the same profile with changes (`{"resources.staff_hours_per_week":
+        20}` or `Change` objects), and compare: channels moved, findings raised or cleared, the
+        resource plan before and after, and both reports."""
+        from advisor.whatif import Change, what_if
+
+        if isinstance(changes, Mapping):
+            changes = [Change(path=path, value=value) for path, value in changes.items()]
+        return what_if(self, source, list(changes))
+
+    def explain(self, source: ProfileInput, channel: str) -> Explanation:
+        """Why a channel stands where it does for a profile: the rules that moved it (with ways
+        to lift a block), and the near misses with the smallest verified profile change."""
+        from advisor.whynot import explain_channel
+
+        return explain_channel(self, source, channel)
 
     def assess_many(
         self, sources: Iterable[ProfileInput], executor: Executor | None = None

@@ -124,12 +124,18 @@ def _join(values: Sequence[str]) -> str:
 
 def render_template(template: str, facts: dict[str, list[Fact]]) -> str:
     """Fill `{kind.field}` placeholders; several matched facts give "a, b and c", and list
-    fields are merged item by item so a value shared by two facts is named once."""
+    fields are merged item by item so a value shared by two facts is named once.
+    `{derived.<name>}` is the value of the matched derived fact of that name."""
     values: dict[str, str] = {}
     for name in template_fields(template):
         kind, _, field = name.partition(".")
         shown: list[str] = []
-        for fact in facts.get(kind, []):
+        matched = facts.get(kind, [])
+        if kind == "derived" and field not in ("name", "value"):
+            # {derived.capacity}: the value of the derived fact named capacity.
+            matched = [f for f in matched if f.fields.get("name") == field]
+            field = "value"
+        for fact in matched:
             value = fact.fields.get(field)
             items = value if isinstance(value, list) else [] if value is None else [value]
             shown += [_show(item).replace("_", " ") for item in items]

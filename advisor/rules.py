@@ -479,6 +479,7 @@ def _check_template(template: str, condition: Condition) -> None:
         names = template_fields(template)
     except ValueError as err:
         raise LocatedProblem(("because",), f"bad template: {err}") from None
+    derived_names = derived_reads_positively(condition)
     for name in names:
         kind, _, field = name.partition(".")
         if kind not in positive_kinds or not field:
@@ -487,6 +488,16 @@ def _check_template(template: str, condition: Condition) -> None:
                 f"placeholder {{{name}}} must be {{fact.field}} of a fact the rule matches",
                 f"the rule matches {', '.join(sorted(positive_kinds)) or 'no fact positively'}",
             )
+        if kind == "derived" and field not in FACT_SCHEMA[kind]:
+            # {derived.capacity}: the value of the derived fact named capacity.
+            if field not in derived_names:
+                raise LocatedProblem(
+                    ("because",),
+                    f"placeholder {{{name}}}: the rule does not match a derived fact '{field}'",
+                    did_you_mean(field, derived_names)
+                    or f"it matches {', '.join(sorted(derived_names)) or 'no named derived fact'}",
+                )
+            continue
         if field not in FACT_SCHEMA[kind]:
             raise LocatedProblem(
                 ("because",),
@@ -540,6 +551,17 @@ def parse_rule(data: Any, channels: frozenset[str]) -> Rule:
     problems.raise_any()
     assert meta is not None and when is not None  # no problem means both parsed
     return Rule(meta, when, tuple(e for e in then if e is not None))
+
+
+def derived_reads_positively(condition: Condition) -> set[str]:
+    """Names of the derived facts a condition needs to hold (not under a `not`)."""
+    return {
+        str(test.value)
+        for frame, positive in frames_of(condition)
+        if positive and frame.kind == "derived"
+        for test in frame.tests
+        if test.field == "name" and test.op == "eq"
+    }
 
 
 def derived_reads(rule: Rule) -> set[str]:

@@ -273,3 +273,34 @@ def test_libyaml_and_pure_python_parsing_agree_on_data_lines_and_errors(
     # libyaml refuses a lone surrogate escape while parsing; PyYAML lets the profile check do it.
     assert differ == ["lone-surrogate-escape.yaml"]
     assert len(files) > 200
+
+
+def test_a_named_derived_placeholder_gives_that_derived_facts_value(tmp_path: Path) -> None:
+    """`{derived.capacity}` and `{derived.community}` name each derived fact's value, where
+    `{derived.value}` would join both; a name the rule does not match is a located error."""
+    from advisor import Advisor
+
+    rule = (
+        RULE_HEAD + "because: 'capacity {derived.capacity}, community {derived.community}'\n"
+        "when:\n  all:\n    - derived: {name: capacity, value: low}\n"
+        "    - derived: {name: community}\n"
+        "then: [{score: {channel: linkedin, weight: 1}}]\n"
+    )
+    with Advisor(_pack_with_rule(tmp_path, rule)) as advisor:
+        report = advisor.assess(
+            {
+                "organization": {"name": "Tiny", "type": "small_nonprofit"},
+                "audiences": [{"segment": "nurses"}],
+                "objectives": [{"kind": "talking", "goal": "g"}],
+                "resources": {"staff_hours_per_week": 2},
+            }
+        )
+    linkedin = report.channel("linkedin")
+    assert linkedin is not None
+    texts = [r.text for r in linkedin.reasons if r.rule_id == "people.test.rule"]
+    assert texts == ["capacity low, community blocked"]
+    wrong = rule.replace("{derived.community}", "{derived.comunity}")
+    with pytest.raises(RuleError) as err:
+        load_pack(_pack_with_rule(tmp_path / "b", wrong))
+    assert "does not match a derived fact 'comunity'" in str(err.value)
+    assert "did you mean 'community'?" in str(err.value)

@@ -130,3 +130,16 @@ def test_whatif_command_formats(fmt: str, tmp_path: Path,
     else:
         assert "Resource plan" in result.output
         assert "Facebook group" in result.output
+
+
+def test_the_advisor_offers_what_if_and_explain_as_methods(mini_advisor: Advisor) -> None:
+    """For embedders: the same answers as the modules, changes given as a path -> value dict."""
+    from advisor.whynot import explain_channel
+
+    by_method = mini_advisor.what_if(SMALL, {"resources.staff_hours_per_week": 20})
+    by_module = what_if(mini_advisor, SMALL, [Change(path="resources.staff_hours_per_week", value=20)])
+    assert by_method.model_dump_json() == by_module.model_dump_json()
+    assert by_method.plan_after.hours_available == 20
+    explained = mini_advisor.explain(SMALL, "facebook_group")
+    assert explained.model_dump_json() == explain_channel(mini_advisor, SMALL, "facebook_group").model_dump_json()
+    assert explained.blocked

@@ -137,14 +137,19 @@ class Advisor:
     ) -> list[Report]:
         """Assess many profiles, in input order. With an executor (a process pool, or a Dask or
         Ray executor), each worker loads the same rule pack once and assesses its share."""
-        items = list(sources)
         with _full_collections_deferred():
-            return self._assess_many(items, executor)
+            return list(self.iter_assess(sources, executor))
 
-    def _assess_many(self, items: list[ProfileInput], executor: Executor | None) -> list[Report]:
+    def iter_assess(
+        self, sources: Iterable[ProfileInput], executor: Executor | None = None
+    ) -> Iterator[Report]:
+        """Like `assess_many`, but yield each report in input order as soon as it is ready, so
+        a caller that writes reports out need not hold them all. Every profile is validated
+        before the first report (a bad one raises with its location, and nothing is yielded)."""
+        items = list(sources)
         if executor is None:
-            return [self.assess(item) for item in items]
-        # Validate here, so a bad profile fails before any work is sent, with its own location.
+            loaded = [self.load(item) for item in items]
+            return (self.assess(item) for item in loaded)
         payloads = [_portable(self.load(item).profile) for item in items]
         ref = self._pack_ref()
         refs = [ref] * len(payloads)
@@ -154,7 +159,7 @@ class Advisor:
             texts = executor.map(_assess_in_worker, refs, payloads, chunksize=chunk)
         else:
             texts = executor.map(_assess_in_worker, refs, payloads)
-        return [Report.model_validate_json(text) for text in texts]
+        return (Report.model_validate_json(text) for text in texts)
 
     def _pack_ref(self) -> PackRef:
         """How a worker finds this Advisor's pack: by absolute folder (or the shipped default),

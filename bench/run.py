@@ -393,9 +393,14 @@ def bench_throughput(tmp: Path, count: int) -> None:
             start = time.perf_counter()
             shipped.assess_many(profiles, pool)
             par = time.perf_counter() - start
+            start = time.perf_counter()
+            ready = sum(r.ready for r in shipped.iter_assess(profiles, pool))  # each then dropped
+            streamed = time.perf_counter() - start
+            assert 0 <= ready <= count
     print(
         f"{label}, {count} profiles: sequential {count / seq:,.0f}/s, "
-        f"assess_many 2 processes {count / par:,.0f}/s"
+        f"assess_many 2 processes {count / par:,.0f}/s, "
+        f"iter_assess 2 processes (reports not kept) {count / streamed:,.0f}/s"
     )
     jsonl = tmp / "profiles.jsonl"
     batch_count = 4000  # JSON lines on stdin

@@ -15,7 +15,9 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from advisor import Advisor, load_pack
+import pytest
+
+from advisor import Advisor, ProfileError, load_pack
 from tests.reliability.conftest import MINI, varied_profiles
 
 ASSESSMENTS = 10_000
@@ -74,6 +76,21 @@ def test_assess_many_gives_the_same_reports_with_any_executor(mini: Advisor) -> 
         assert [r.to_json() for r in mini.assess_many(profiles, threads)] == sequential
     with ProcessPoolExecutor(2) as processes:
         assert [r.to_json() for r in mini.assess_many(profiles, processes)] == sequential
+
+
+def test_iter_assess_yields_the_same_reports_lazily_after_validating_every_profile(
+    mini: Advisor,
+) -> None:
+    profiles = varied_profiles(30, seed=5)
+    expected = [r.to_json() for r in mini.assess_many(profiles)]
+    stream = mini.iter_assess(profiles)
+    assert not isinstance(stream, list)
+    assert [r.to_json() for r in stream] == expected
+    with ProcessPoolExecutor(2) as processes:
+        assert [r.to_json() for r in mini.iter_assess(profiles, processes)] == expected
+    broken = [*profiles[:5], {"organization": {"name": "x"}}, *profiles[5:]]
+    with pytest.raises(ProfileError):
+        mini.iter_assess(broken)  # raises at the call, before any report exists
 
 
 def test_assess_many_sends_a_pack_given_as_an_object_to_the_workers() -> None:

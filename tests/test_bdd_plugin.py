@@ -395,6 +395,54 @@ def test_mistakes_fail_with_file_line_and_a_suggestion(tmp_path: Path) -> None:
     assert "Traceback" not in out
 
 
+BROKEN_FEATURES: dict[str, tuple[bytes, str]] = {
+    "empty": (b"", "empty.feature:1: the file is empty"),
+    "comments-only": (b"# a comment\n\n", "comments-only.feature:1: the file is empty"),
+    "nul-bytes": (b"Feature: x\x00\n", "nul-bytes.feature: not a text file"),
+    "latin-1": ("Feature: caf\u00e9\n".encode("latin-1"), "latin-1.feature:1: not UTF-8 text"),
+    "utf-16": ("Feature: x\n".encode("utf-16"), "utf-16.feature: the file is UTF-16"),
+    "oversize": (b"Feature: x\n# " + b"x" * 1_000_001 + b"\n", "oversize.feature: the file is larger"),
+    "no-feature-line": (
+        b'Scenario: s\n  Given a minimal "hospital" profile\n',
+        "no-feature-line.feature:1: Misplaced or incorrect 'Scenario' keyword",
+    ),
+    "ragged-table": (
+        b"Feature: x\n  Scenario: s\n    Given the profile has:\n      | path | value |\n"
+        b"      | a |\n",
+        "ragged-table.feature:5: inconsistent cell count within the table (the line reads: | a |)",
+    ),
+    "two-backgrounds": (
+        b"Feature: x\n  Background:\n    Given a\n  Background:\n    Given b\n",
+        "two-backgrounds.feature:4: Multiple 'Background' sections",
+    ),
+    "unclosed-docstring": (
+        b'Feature: x\n  Scenario: s\n    Given a step\n      """\n      text\n',
+        "unclosed-docstring.feature:6: unexpected end of file",
+    ),
+    "dangling-tag": (
+        b"Feature: x\n  Scenario: s\n    Given a step\n  @tag\n",
+        "dangling-tag.feature:5: unexpected end of file",
+    ),
+}
+
+
+def test_a_broken_feature_file_is_one_located_line_and_exit_2(tmp_path: Path) -> None:
+    """Files pytest-bdd cannot parse (empty, binary, wrong encoding, oversize, bad Gherkin)
+    each give one `file:line: problem` line, never a traceback; pytest exits 2."""
+    for name, (data, _) in BROKEN_FEATURES.items():
+        (tmp_path / f"{name}.feature").write_bytes(data)
+    result = _pytest(tmp_path)
+    assert result.returncode == 2, result.stdout
+    out = result.stdout
+    for name, (_, expected) in BROKEN_FEATURES.items():
+        lines = [line for line in out.splitlines() if line.startswith(f"{name}.feature")]
+        assert len(lines) == 1, (name, lines)
+        assert lines[0].startswith(expected), (name, lines[0])
+        assert "/" not in lines[0].split(":")[0], "the path is shown relative, not absolute"
+    assert "Traceback" not in out and "KeyError" not in out and "UnicodeDecodeError" not in out
+    assert f"{len(BROKEN_FEATURES)} errors" in out
+
+
 def test_collection_can_be_switched_off_for_projects_binding_scenarios_themselves(
     tmp_path: Path,
 ) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import types
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -84,17 +85,21 @@ class FeatureModule(pytest.Module):
     def _getobj(self) -> types.ModuleType:
         if not HAVE_BDD:
             raise self.CollectError("install pytest-bdd to run .feature files")
-        from pytest_bdd.exceptions import FeatureError
+        from pytest_bdd.exceptions import GherkinParseError
         from pytest_bdd.feature import get_feature
         from pytest_bdd.scenario import get_python_name_generator, scenario
 
         module = types.ModuleType(f"advisor_feature_{abs(hash(str(self.path)))}")
         module.__file__ = str(self.path)
         base, name = str(self.path.parent), self.path.name
+        unreadable = _unreadable_feature(self.path)
+        if unreadable is not None:
+            raise self.CollectError(unreadable)
         try:
             feature = get_feature(base, name)
-        except FeatureError as err:
-            raise self.CollectError(f"{self.path}: {err}") from None
+        except GherkinParseError as err:
+            # pytest-bdd's message spans four lines and names the absolute path: one line here.
+            raise self.CollectError(_gherkin_problem(self.path, err)) from None
         for scenario_name in feature.scenarios:
             test = scenario(name, scenario_name, features_base_dir=base)(_nothing)
             for test_name in get_python_name_generator(scenario_name):
@@ -110,6 +115,51 @@ class FeatureModule(pytest.Module):
 
 def _nothing() -> None:
     """The body of a scenario test: the steps do all the work."""
+
+
+MAX_FEATURE_BYTES = 1_000_000
+
+
+def _shown(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def _gherkin_problem(path: Path, err: Any) -> str:
+    """pytest-bdd's parse error (four lines, an absolute path, sometimes a "Parser errors:"
+    header) as `file:line: what is wrong (the line reads: ...)`."""
+    texts = [
+        re.sub(r"^(Unknown parsing error: )?(Parser errors:)?\s*(\(\d+:\d+\):\s*)?", "", t)
+        for t in str(err.message).splitlines()
+    ]
+    text = next((t.strip() for t in texts if t.strip()), "not valid Gherkin")
+    content = str(err.line_content).strip()
+    reads = f" (the line reads: {content})" if content else ""
+    return f"{_shown(path)}:{err.line}: {text}{reads}"
+
+
+def _unreadable_feature(path: Path) -> str | None:
+    """A one-line reason a .feature file cannot be parsed at all, checked before pytest-bdd
+    reads it (its errors for these are tracebacks: KeyError, UnicodeDecodeError)."""
+    where = _shown(path)
+    data = path.read_bytes()
+    if len(data) > MAX_FEATURE_BYTES:
+        return f"{where}: the file is larger than {MAX_FEATURE_BYTES:,} bytes"
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return f"{where}: the file is UTF-16 or UTF-32; save it as UTF-8"
+    if b"\0" in data:
+        return f"{where}: not a text file (it holds NUL bytes)"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        return f"{where}:{line}: not UTF-8 text (byte {err.start + 1} is 0x{data[err.start]:02x})"
+    lines = (t.strip() for t in text.splitlines())
+    if not any(t and not t.startswith("#") for t in lines):
+        return f"{where}:1: the file is empty: a feature file starts with a 'Feature:' line"
+    return None
 
 
 # ---------------------------------------------------------------- fixtures

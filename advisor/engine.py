@@ -272,10 +272,16 @@ def _activation(message: str) -> tuple[str, int]:
     return name, int(ident) if isinstance(ident, str) and ident.isdigit() else -1
 
 
+_id_hashes_lock = threading.Lock()
+
+
 def _hashes_of_ids(start: int, stop: int) -> list[int]:
-    """FNV-1a of the ids str(start) .. str(stop - 1), memoized: every lane reuses the same ids."""
-    for n in range(len(_id_hashes), stop):
-        _id_hashes.append(fnv1a_32(str(n)))
+    """FNV-1a of the ids str(start) .. str(stop - 1), memoized: every lane reuses the same ids.
+    Advisors in different threads share the memo, so it grows under a lock."""
+    if len(_id_hashes) < stop:
+        with _id_hashes_lock:
+            for n in range(len(_id_hashes), stop):
+                _id_hashes.append(fnv1a_32(str(n)))
     return _id_hashes[start:stop]
 
 

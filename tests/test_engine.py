@@ -301,3 +301,33 @@ def test_a_rule_that_is_one_probe_fires_from_the_probe_match_alone(
     fired = mini_advisor.infer(Profile.model_validate(profile)).fired
     assert fired == _reference_fired(mini_advisor, profile)
     assert set(fired) & one_probe and set(fired) & combined
+
+
+def test_the_id_hash_memo_stays_aligned_when_advisors_in_threads_grow_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Lanes of different Advisors (different locks) share one memo of id hashes: it must never
+    hold an id's hash at another id's place."""
+    import sys
+    import threading
+
+    monkeypatch.setattr(engine, "_id_hashes", [])
+    start = threading.Barrier(8)
+
+    def grow() -> None:
+        start.wait()
+        for stop in range(0, 3000, 7):
+            engine._hashes_of_ids(0, stop)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible: races would show
+    try:
+        threads = [threading.Thread(target=grow) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert engine._id_hashes == [fnv1a_32(str(n)) for n in range(len(engine._id_hashes))]
+    assert len(engine._id_hashes) >= 2994

@@ -256,6 +256,7 @@ LANE_FACT_BUDGET = 512
 LANE_ID_SPACE = 200_000
 _lane_names = itertools.count()
 _id_hashes: list[int] = []
+_id_hashes_lock = threading.Lock()
 # durable_rules 2.0.28 (pinned) reports an activation as {"<rule>":{"m":<the fact's JSON text as
 # asserted>}}, and every fact asserted here starts with its id: reading those two with a pattern
 # costs a fifth of parsing the whole fact. Anything else (the state fact) is parsed in full.
@@ -270,9 +271,6 @@ def _activation(message: str) -> tuple[str, int]:
     ((name, frames),) = json.loads(message).items()
     ident = frames.get("m", {}).get("id")
     return name, int(ident) if isinstance(ident, str) and ident.isdigit() else -1
-
-
-_id_hashes_lock = threading.Lock()
 
 
 def _hashes_of_ids(start: int, stop: int) -> list[int]:

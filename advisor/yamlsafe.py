@@ -136,6 +136,9 @@ def parse_document(text: str, source: str) -> tuple[Any, LineMap]:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else None
+        if line is not None:
+            # At the end of the text libyaml points past the last line: name the last one.
+            line = min(line, max(1, len(text.splitlines())))
         what = err.problem or err.context or "not valid YAML"
         raise InputError(Problem(f"not valid YAML/JSON: {what}", source, line)) from None
     except yaml.YAMLError as err:

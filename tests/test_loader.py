@@ -250,7 +250,8 @@ def test_libyaml_and_pure_python_parsing_agree_on_data_lines_and_errors(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The fast loader (libyaml's parser under PyYAML's composer) and the pure-Python fallback
-    give the same data, the same line of every path, and the same verdict on broken files."""
+    give the same data, the same line of every path, and the same verdict and line on broken
+    files."""
     from advisor import yamlsafe
     from advisor.errors import AdvisorError
 
@@ -262,8 +263,8 @@ def test_libyaml_and_pure_python_parsing_agree_on_data_lines_and_errors(
             return yamlsafe.parse_document(text, path.name)
         except UnicodeDecodeError:
             return "not UTF-8"
-        except AdvisorError:
-            return "refused"  # the messages may word it differently (or say line 2 at the end)
+        except AdvisorError as err:
+            return ("refused", err.problems[0].line)  # the wording may differ, not the line
 
     files = _shipped_data_files()
     fast = [parse(p) for p in files]

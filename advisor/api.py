@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from advisor.compiler import CompiledPack, compile_pack
 from advisor.engine import DurableMatcher
-from advisor.errors import EngineError, Problem, ProfileError
+from advisor.errors import EngineError, InputError, Problem, ProfileError
 from advisor.facts import profile_to_facts
 from advisor.inference import Inference, infer
 from advisor.loader import LoadedProfile, load_pack, load_profile, profile_from_data
@@ -22,6 +22,7 @@ from advisor.pack import RulePack
 from advisor.profile import Profile
 from advisor.ranking import build_report
 from advisor.report import Report
+from advisor.rules import Rule
 from advisor.suggest import did_you_mean
 from advisor.yamlsafe import LineMap, format_path, line_of
 
@@ -52,10 +53,28 @@ class Advisor:
         self._rules_folder = (
             None if self._rules_source is None else str(Path(self._rules_source).resolve())
         )
-        self.pack: RulePack = rules if isinstance(rules, RulePack) else load_pack(rules)
-        self.compiled: CompiledPack = compile_pack(self.pack)
-        self._rules = {r.id: r for r in self.pack.rules}
-        self._matcher = DurableMatcher(self.compiled)
+        pack = rules if isinstance(rules, RulePack) else load_pack(rules)
+        self._loaded = _LoadedPack.build(pack)
+        self._reload_lock = threading.Lock()
+        self._closed = False
+
+    # Everything an assessment reads comes from one _LoadedPack, taken once per call, so a
+    # reload in another thread never mixes two packs in one report.
+    @property
+    def pack(self) -> RulePack:
+        return self._loaded.pack
+
+    @property
+    def compiled(self) -> CompiledPack:
+        return self._loaded.compiled
+
+    @property
+    def _rules(self) -> dict[str, Rule]:
+        return self._loaded.rules
+
+    @property
+    def _matcher(self) -> DurableMatcher:
+        return self._loaded.matcher
 
     def __enter__(self) -> Advisor:
         return self
@@ -65,7 +84,32 @@ class Advisor:
 
     def close(self) -> None:
         """Free the engine's rulesets. The Advisor cannot assess afterwards."""
-        self._matcher.close()
+        with self._reload_lock:
+            self._closed = True
+            self._loaded.matcher.close()
+
+    def reload(self) -> bool:
+        """Read the rule pack again from its folder (or the shipped one) and, when its content
+        changed, swap the new one in: validated, compiled and loaded into durable_rules first,
+        so a broken pack raises its located errors and the current one stays in use.
+        Assessments running meanwhile finish on the pack they started with. Returns whether
+        the pack changed."""
+        if self._rules_source is None and self._rules_given:
+            raise InputError(
+                Problem(
+                    "this Advisor was built from a RulePack object: there is no folder to reload",
+                    hint="build a new Advisor from the new RulePack",
+                )
+            )
+        with self._reload_lock:
+            if self._closed:
+                raise EngineError("this advisor has been closed")
+            pack = load_pack(self._rules_source)
+            if pack.content_hash == self._loaded.pack.content_hash:
+                return False
+            old, self._loaded = self._loaded, _LoadedPack.build(pack)
+        old.matcher.close()  # waits for an assessment still running on it
+        return True
 
     def load(self, source: ProfileInput) -> LoadedProfile:
         """Any accepted profile input as a validated profile with its source and line map."""
@@ -103,14 +147,25 @@ class Advisor:
 
     def infer(self, profile: Profile) -> Inference:
         """What fired for a profile, before ranking (for explanations and tests)."""
-        return infer(self.compiled, self._rules, profile_to_facts(profile), self._matcher)
+        return self._infer(profile)[1]
+
+    def _infer(self, profile: Profile) -> tuple[_LoadedPack, Inference]:
+        facts = profile_to_facts(profile)
+        while True:
+            current = self._loaded
+            try:
+                return current, infer(current.compiled, current.rules, facts, current.matcher)
+            except EngineError:
+                if current is self._loaded:
+                    raise
+                # A reload retired this pack between taking it and matching: use the new one.
 
     def assess(self, source: ProfileInput) -> Report:
         """Assess one profile: a model, a dict, a YAML/JSON file path, or a loaded profile."""
         profile = self.load(source).profile
-        inference = self.infer(profile)
+        used, inference = self._infer(profile)
         return build_report(
-            self.pack, self.compiled, self._rules, profile, profile_hash(profile), inference
+            used.pack, used.compiled, used.rules, profile, profile_hash(profile), inference
         )
 
     def what_if(
@@ -168,6 +223,21 @@ class Advisor:
         if self._rules_source is None and self._rules_given:
             return PackRef(None, self.pack.content_hash, self.pack)
         return PackRef(self._rules_folder, self.pack.content_hash, None)
+
+
+@dataclass(frozen=True)
+class _LoadedPack:
+    """One rule pack as an Advisor uses it: validated, compiled and loaded into durable_rules."""
+
+    pack: RulePack
+    compiled: CompiledPack
+    rules: dict[str, Rule]
+    matcher: DurableMatcher
+
+    @classmethod
+    def build(cls, pack: RulePack) -> _LoadedPack:
+        compiled = compile_pack(pack)
+        return cls(pack, compiled, {r.id: r for r in pack.rules}, DurableMatcher(compiled))
 
 
 def _channel_problem(

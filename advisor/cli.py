@@ -14,7 +14,7 @@ from rich.console import Console
 
 from advisor import __version__
 from advisor.api import Advisor
-from advisor.errors import AdvisorError
+from advisor.errors import AdvisorError, InputError, Problem
 from advisor.render import render_table
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -402,6 +402,59 @@ def rules_docs(rules_dir: Path | None, output: Path, check: bool) -> None:
     output.parent.mkdir(parents=True, exist_ok=True)
     _write(output, text)
     click.echo(f"wrote {output}")
+
+
+@rules.command("diff")
+@click.argument("old", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("profiles", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for tools, markdown for a change note.",
+)
+@click.option("--fail-on-change", is_flag=True, help="Exit 1 when any profile's advice changes.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file (whole or not at all).")
+@reports_errors
+def rules_diff(old: Path, new: Path, profiles: tuple[Path, ...], fmt: str,
+               fail_on_change: bool, output: Path | None) -> None:
+    """Assess PROFILES with the OLD and the NEW rule pack and show what changes for each:
+    channels that entered, left or moved, findings raised or cleared, the resource plan, and
+    the rules that now fire or no longer fire. Use `default` for the shipped pack.
+
+    \b
+    Examples:
+      advisor rules diff default my-pack profiles/*.yaml
+      advisor rules diff old-pack new-pack baseline/ --fail-on-change
+    """
+    from advisor.batch import expand_inputs
+    from advisor.packdiff import diff_packs, render_pack_diff_markdown, render_pack_diff_text
+
+    items = expand_inputs([str(p) for p in profiles])  # folders and globs as in `batch`
+    missing = [Problem(item.problem, item.source) for item in items if item.problem]
+    if missing:
+        raise InputError(missing)
+    files = [str(item.path) for item in items]
+    with Advisor(_pack_arg(old)) as before, Advisor(_pack_arg(new)) as after:
+        diff = diff_packs(before, after, files, files)
+    if fmt == "json":
+        text = diff.to_json()
+    elif fmt == "markdown":
+        text = render_pack_diff_markdown(diff)
+    else:
+        text = render_pack_diff_text(diff)
+    _write(output, text)
+    if fail_on_change and diff.changed:
+        sys.exit(EXIT_BLOCKERS)
+
+
+def _pack_arg(folder: Path) -> Path | None:
+    """`default` names the shipped pack."""
+    return None if str(folder) == "default" and not folder.exists() else folder
 
 
 @rules.command("steps")

@@ -269,13 +269,13 @@ def what_if(advisor: Advisor, source: ProfileInput, changes: Sequence[Change]) -
 # ---------------------------------------------------------------- rendering
 
 
-def _rank(rank: int | None, blocked: bool = False) -> str:
+def rank_text(rank: int | None, blocked: bool = False) -> str:
     if blocked:
         return "blocked"
     return "—" if rank is None else f"#{rank}"
 
 
-def _score(score: float | None) -> str:
+def score_text(score: float | None) -> str:
     return "—" if score is None else f"{score:g}"
 
 
@@ -283,10 +283,10 @@ def _rows(diff: WhatIf) -> list[tuple[str, str, str, str, str]]:
     rows = []
     for label, items in (("entered", diff.entered), ("left", diff.left), ("moved", diff.moved)):
         for m in items:
-            ranks = f"{_rank(m.rank_before, m.blocked_before)} → "
-            ranks += _rank(m.rank_after, m.blocked_after)
+            ranks = f"{rank_text(m.rank_before, m.blocked_before)} → "
+            ranks += rank_text(m.rank_after, m.blocked_after)
             rows.append((label, m.name, ranks,
-                         f"{_score(m.score_before)} → {_score(m.score_after)}", m.channel))
+                         f"{score_text(m.score_before)} → {score_text(m.score_after)}", m.channel))
     return rows
 
 
@@ -336,6 +336,12 @@ def render_whatif_markdown(diff: WhatIf) -> str:
     out = ["# What if", ""]
     out += [f"- `{c.path}` = {md_escape(show_value(c.value))}" for c in diff.changes]
     out.append("")
+    return "\n".join(out) + "\n" + whatif_markdown_body(diff)
+
+
+def whatif_markdown_body(diff: WhatIf) -> str:
+    """The differences as Markdown sections: channels, findings, resource plan."""
+    out: list[str] = []
     if not diff.changed:
         out += ["Nothing changes: the same channels, findings and resource plan.", ""]
     rows = _rows(diff)

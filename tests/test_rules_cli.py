@@ -465,3 +465,47 @@ def test_a_pack_that_does_not_extend_needs_its_own_channels(tmp_path: Path) -> N
     pack_dir = make_pack(tmp_path / "alone", {}, channels=None)
     with pytest.raises(RuleError, match=r"channels\.yaml"):
         load_pack(pack_dir)
+
+
+def test_diff_shows_what_a_new_pack_version_changes_for_each_profile(tmp_path: Path) -> None:
+    """The old and new pack differ by one weight and one new rule: the profile's LinkedIn
+    score moves and the new rule now fires; identical packs change nothing."""
+    import shutil
+
+    import yaml
+
+    from tests.conftest import BASE_PROFILE
+
+    new = tmp_path / "new"
+    shutil.copytree(MINI, new)
+    people = new / "rules" / "people.yaml"
+    people.write_text(people.read_text().replace("{channel: linkedin, weight: 3}",
+                                                 "{channel: linkedin, weight: 1}"))
+    (new / "rules" / "extra.yaml").write_text(NURSES_RULE.replace("segment: nurses", "segment: physicians"))
+    profiles = tmp_path / "profiles"
+    profiles.mkdir()
+    (profiles / "society.yaml").write_text(yaml.safe_dump(BASE_PROFILE))
+
+    code, out = run("rules", "diff", str(MINI), str(new), str(profiles), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    (profile,) = data["profiles"]
+    assert profile["changed"] and profile["source"].endswith("society.yaml")
+    assert profile["rules_started"] == ["people.nurses.youtube"]
+    moved = {m["channel"]: m for m in profile["difference"]["moved"]}
+    assert moved["linkedin"]["score_before"] == 3 and moved["linkedin"]["score_after"] == 1
+    assert "before" not in profile["difference"]  # the two full reports are left out
+
+    code, text = run("rules", "diff", str(MINI), str(new), str(profiles), "--fail-on-change")
+    assert code == 1
+    assert "1 of 1 profiles change." in text and "rules that now fire: people.nurses.youtube" in text
+    code, text = run("rules", "diff", str(MINI), str(MINI), str(profiles), "--fail-on-change")
+    assert code == 0 and "unchanged" in text
+    code, text = run("rules", "diff", str(MINI), str(new), str(profiles), "--format", "markdown")
+    assert code == 0 and "# Rule pack change" in text and "`people.nurses.youtube`" in text
+
+
+def test_diff_refuses_a_missing_profile_in_one_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["rules", "diff", str(MINI), str(MINI), "nowhere.yaml"])
+    assert result.exit_code == 2
+    assert result.output.strip() == "error: nowhere.yaml: no such file or folder"

@@ -150,6 +150,23 @@ def _merge(parts: Sequence[Option]) -> Option | None:
     return tuple(Change(path=p, value=v) for p, v in seen.items())
 
 
+def _one_of(children: list[list[Option]]) -> list[Option]:
+    """Options for a formula that needs any one of its parts: any part's option will do."""
+    return _best([o for child in children for o in child])
+
+
+def _all_of(children: list[list[Option]]) -> list[Option]:
+    """Options for a formula that needs all of its parts: one option of each, merged."""
+    combos = []
+    for parts in itertools.product(*children):
+        merged = _merge(parts)
+        if merged is not None:
+            combos.append(merged)
+        if len(combos) > MAX_OPTIONS * 4:
+            break
+    return _best(combos)
+
+
 def _best(options: list[Option]) -> list[Option]:
     unique = {tuple((c.path, repr(c.value)) for c in o): o for o in options}
     # Stable: among equally small fixes the first found wins (adding an item before editing one).
@@ -187,16 +204,7 @@ class _Planner:
                 return self.make_true(probe, depth)
             return self.make_false(probe)
         children = [self.options(item, depth) for item in formula.items]
-        if isinstance(formula, Or):
-            return _best([o for child in children for o in child])
-        combos = []
-        for parts in itertools.product(*children):
-            merged = _merge(parts)
-            if merged is not None:
-                combos.append(merged)
-            if len(combos) > MAX_OPTIONS * 4:
-                break
-        return _best(combos)
+        return _one_of(children) if isinstance(formula, Or) else _all_of(children)
 
     # -- making a probe hold
 
@@ -408,16 +416,8 @@ class _Planner:
             probe = self.probes[formula.probe]
             return self.make_false(probe) if formula.positive else self.make_true(probe, 0)
         children = [self.options_false(item) for item in formula.items]
-        if isinstance(formula, And):  # one part failing is enough
-            return _best([o for child in children for o in child])
-        combos = []
-        for parts in itertools.product(*children):
-            merged = _merge(parts)
-            if merged is not None:
-                combos.append(merged)
-            if len(combos) > MAX_OPTIONS * 4:
-                break
-        return _best(combos)
+        # De Morgan: one part of an `all` failing is enough; every part of an `any` must fail.
+        return _one_of(children) if isinstance(formula, And) else _all_of(children)
 
     # -- making a probe fail
 

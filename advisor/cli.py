@@ -172,7 +172,7 @@ def validate(profiles: tuple[Path, ...], rules_dir: Path | None) -> None:
 
 @main.group()
 def rules() -> None:
-    """Write, lint, document and measure rules (the rule authoring kit).
+    """Write, lint, document, measure and compare rules (the rule authoring kit).
 
     \b
     Examples:
@@ -180,6 +180,7 @@ def rules() -> None:
       advisor rules check my-pack
       advisor rules new people.nurses.facebook-groups --rules my-pack --features features
       advisor rules coverage features --fail-under 100
+      advisor rules diff default my-pack profiles/
     """
 
 

@@ -8,6 +8,7 @@ import itertools
 import json
 import re
 import threading
+import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -417,6 +418,11 @@ class DurableMatcher:
         self.probe_lanes = lanes[: len(probe_shards)]
         self.rule_lanes = lanes[len(probe_shards) :]
         self.closed = False
+        # An Advisor dropped without close() must not leak its C rulesets (a service building
+        # one per request would grow without bound): free them when the matcher is collected.
+        # Not at interpreter exit, when the C module may already be gone.
+        self._free = weakref.finalize(self, _free_rulesets, lanes)
+        self._free.atexit = False
 
     @property
     def lanes(self) -> list[Lane]:
@@ -437,10 +443,14 @@ class DurableMatcher:
                 raise
 
     def close(self) -> None:
-        """Free both rulesets; their sessions are deleted first (a live one would leak)."""
+        """Free the rulesets; their sessions are deleted first (a live one would leak)."""
         with self.lock:
             if not self.closed:
                 self.closed = True
-                for lane in self.lanes:
-                    lane.retire()
-                    dre.delete_ruleset(lane.handle)
+                self._free()
+
+
+def _free_rulesets(lanes: list[Lane]) -> None:
+    for lane in lanes:
+        lane.retire()
+        dre.delete_ruleset(lane.handle)

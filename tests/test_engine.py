@@ -331,3 +331,21 @@ def test_the_id_hash_memo_stays_aligned_when_advisors_in_threads_grow_it(
         sys.setswitchinterval(interval)
     assert engine._id_hashes == [fnv1a_32(str(n)) for n in range(len(engine._id_hashes))]
     assert len(engine._id_hashes) >= 2994
+
+
+def test_an_advisor_dropped_without_close_frees_its_rulesets() -> None:
+    """A service that builds Advisors and forgets close() must not leak durable_rules memory."""
+    import gc
+
+    from tests.conftest import MINI_PACK
+
+    finalizers = []
+    for _ in range(5):
+        advisor = Advisor(MINI_PACK)
+        finalizers.append(advisor._matcher._free)
+        del advisor
+    gc.collect()
+    assert not any(f.alive for f in finalizers)
+    closed = Advisor(MINI_PACK)
+    closed.close()
+    assert not closed._matcher._free.alive  # close() frees once; collection does nothing more

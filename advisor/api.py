@@ -43,7 +43,7 @@ class Advisor:
     Thread-safe: assessments of one Advisor are serialized by a lock (durable_rules' C module
     holds the GIL anyway); every compiled rule tests a single fact and each assessment's facts
     carry ids no other uses, so no fact of one profile can reach another. For throughput use
-    `assess_many` with a process pool.
+    `assess_many` or `iter_assess` with a process pool; `reload()` picks up an edited pack.
     """
 
     def __init__(self, rules: str | Path | RulePack | None = None) -> None:

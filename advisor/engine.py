@@ -1,6 +1,7 @@
 """The durable_rules adapter, the only module that imports it: compiled probes and formulas become
-two durable_rules rulesets, driven through the C module directly (no Host timer threads), one
-fresh session per assessment, with every stock limit checked before the engine can trip on it."""
+durable_rules rulesets (sharded past 2,000 rules), driven through the C module directly (no Host
+timer threads), with long-lived sessions reused by consecutive assessments and every stock limit
+checked before the engine can trip on it."""
 
 from __future__ import annotations
 

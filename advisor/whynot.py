@@ -202,7 +202,7 @@ class _Planner:
             probe = self.probes[formula.probe]
             if formula.positive:
                 return self.make_true(probe, depth)
-            return self.make_false(probe)
+            return self.make_false(probe, depth)
         children = [self.options(item, depth) for item in formula.items]
         return _one_of(children) if isinstance(formula, Or) else _all_of(children)
 
@@ -408,25 +408,41 @@ class _Planner:
         ]
         return [tuple(changes)]
 
-    def options_false(self, formula: Formula) -> list[Option]:
+    def options_false(self, formula: Formula, depth: int = 0) -> list[Option]:
         """Candidate changes that make a (holding) formula fail."""
         if isinstance(formula, Ref):
             if self.truth(formula.probe) != formula.positive:
                 return [()]
             probe = self.probes[formula.probe]
-            return self.make_false(probe) if formula.positive else self.make_true(probe, 0)
-        children = [self.options_false(item) for item in formula.items]
+            if formula.positive:
+                return self.make_false(probe, depth)
+            return self.make_true(probe, depth)
+        children = [self.options_false(item, depth) for item in formula.items]
         # De Morgan: one part of an `all` failing is enough; every part of an `any` must fail.
         return _one_of(children) if isinstance(formula, And) else _all_of(children)
 
+    def _underive(self, probe: Probe, depth: int) -> list[Option]:
+        """A derived fact goes away when every rule that derived it stops firing: plan for those
+        rules instead (low capacity is lifted by the staff hours its rule tests)."""
+        if depth >= MAX_DEPTH:
+            return []
+        derivers = sorted({
+            rule_id
+            for fact_id in self.inference.hits.get(probe.id, [])
+            for rule_id in self.inference.derived_by.get(fact_id, [])
+        })
+        if not derivers:
+            return []
+        return _all_of([self.options_false(self.compiled[r].formula, depth + 1) for r in derivers])
+
     # -- making a probe fail
 
-    def make_false(self, probe: Probe) -> list[Option]:
+    def make_false(self, probe: Probe, depth: int = 0) -> list[Option]:
         """Every fact the probe matches must stop matching: break one clause of each."""
         if probe.kind == "summary":
             return self._unsummarize(probe)
         if probe.kind == "derived":
-            return []
+            return self._underive(probe, depth)
         per_fact = []
         for fact_id in self.inference.hits.get(probe.id, []):
             fact = self.inference.fact(fact_id)
@@ -567,6 +583,16 @@ def _is_placeholder(change: Change) -> bool:
     return field in _PLACEHOLDERS and change.value == _PLACEHOLDERS[field]
 
 
+# What an organization can decide: its resources, its bottlenecks, its strategy, its channels and
+# its objectives. Who its audiences are, what it is, its pain points and the rules it is under
+# are facts to plan around, not levers: a lift never proposes changing them.
+_LEVERS = ("resources", "bottlenecks", "strategy", "technology", "objectives")
+
+
+def _is_lever(option: Option) -> bool:
+    return all(c.path.split(".")[0].split("[")[0] in _LEVERS for c in option)
+
+
 def _harms(rule: Rule, channel: str) -> bool:
     """The rule blocks the channel or lowers its score."""
     return any(
@@ -602,7 +628,7 @@ def explain_channel(advisor: Advisor, source: ProfileInput, channel: str) -> Exp
             reason = reason_for(rule, compiled, probes, inference)
             lifts = []
             if _harms(rule, channel):
-                options = planner.options_false(compiled.formula)
+                options = [o for o in planner.options_false(compiled.formula) if _is_lever(o)]
                 lifts = _verified(advisor, profile, rule.id, options, fires=False, wanted=2)
             fired.append(Fired(rule_id=rule.id, title=rule.meta.title, post=rule.meta.post,
                                effects=effects, reason=reason.text, evidence=reason.evidence,

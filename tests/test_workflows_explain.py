@@ -199,3 +199,20 @@ def test_a_block_gets_verified_ways_to_lift_it_with_placeholders_for_the_client(
     assert "to lift it (1 change, verified by re-assessing): technology.required_channels = []" in text
     assert "objectives[0].deadline = (date to agree with the client)" in text
     assert "to lift it:" in render_explanation_markdown(explanation)
+
+
+def test_a_penalty_through_a_derived_fact_is_lifted_at_its_profile_source() -> None:
+    """The small not-for-profit's 4 staff hours derive capacity=low, which lowers TikTok: the
+    lift is the staff hours the capacity rule tests, verified; audiences are never levers."""
+    profile = Path(__file__).resolve().parent.parent / "profiles" / "small-nonprofit.yaml"
+    with Advisor() as advisor:
+        explanation = advisor.explain(profile, "tiktok")
+        small_team = next(f for f in explanation.fired if f.rule_id == "resources.capacity.small-team")
+        (lift, *_) = small_team.lifts
+        assert [(c.path, c.value) for c in lift.changes] == [("resources.staff_hours_per_week", 5)]
+        changed = apply_changes(advisor.load(profile).profile, lift.changes)
+        assert "resources.capacity.small-team" not in advisor.infer(changed).fired
+        for fired in explanation.fired:
+            for fix in fired.lifts:
+                assert all(not c.path.startswith(("audiences", "organization", "pain_points",
+                                                  "constraints")) for c in fix.changes)

@@ -49,7 +49,7 @@ from advisor.errors import AdvisorError  # noqa: E402
 from advisor.facts import Fact, profile_to_facts  # noqa: E402
 from advisor.inference import infer  # noqa: E402
 from advisor.ranking import build_report  # noqa: E402
-from advisor.rules import AllOf, AnyOf, Condition, FieldTest, Frame, NotOf  # noqa: E402
+from advisor.rules import AllOf, AnyOf, Condition, Derive, FieldTest, Frame, NotOf  # noqa: E402
 from tests.reliability.conftest import MINI, varied_profiles  # noqa: E402
 
 ADVISOR_CLI = str(Path(sys.executable).with_name("advisor"))
@@ -128,9 +128,9 @@ def synthetic_profile() -> dict[str, Any]:
 class RawDurable:
     """What the adapter does, written directly against the C module with nothing else: the same
     compiled rulesets, the same facts (built once, outside the timing), the same two-step match
-    (facts -> probes, probe truth -> the rules reading a probe that hit), one session per ruleset
-    reused by consecutive runs and deleted when it holds LANE_FACT_BUDGET facts (as the adapter
-    does)."""
+    (facts -> probes, probe truth -> the rules reading a probe that hit) stratum by stratum with
+    derived facts asserted in between, one session per ruleset reused by consecutive runs and
+    deleted when it holds LANE_FACT_BUDGET facts (as the adapter does)."""
 
     def __init__(self, advisor: Advisor, facts: list[Fact]) -> None:
         probe_shards, rule_shards = ruleset_json(advisor.compiled)
@@ -147,6 +147,10 @@ class RawDurable:
         self.stored = {h: 0 for h in [*self.probe_handles, *self.rule_handles]}
         self.sessions = dict.fromkeys(self.stored, 0)
         self.facts = facts
+        self.derives = {
+            rule.id: [(e.name, e.value) for e in rule.then if isinstance(e, Derive)]
+            for rule in advisor.pack.rules
+        }
 
     def _run(self, handle: int, bodies: list[dict[str, Any]]) -> list[Any]:
         if self.stored[handle] + len(bodies) > LANE_FACT_BUDGET:
@@ -167,31 +171,48 @@ class RawDurable:
             message = dre.complete_and_start_action(handle, offset)
         return fired
 
-    def assess(self) -> list[str]:
-        bodies = [{KIND: f.kind, **f.fields} for f in self.facts]
-        hits: set[str] = set()
+    def _match_facts(self, bodies: list[dict[str, Any]], hits: set[str]) -> None:
         for handle in self.probe_handles:
             for activation in self._run(handle, bodies):
                 ((name, _frames),) = activation.items()
                 hits.add(name)
-        candidates = {r.index: r for r in self.compiled.rules_without_hits[0]}
-        for probe in hits:
-            candidates.update((r.index, r) for r in self.compiled.rules_by_probe.get(probe, ()))
-        inputs: dict[int, list[dict[str, Any]]] = {}
-        fired = []
-        for _, rule in sorted(candidates.items()):
-            if rule.is_one_probe:  # its probe matched: it holds (as in the adapter)
-                fired.append(rule.id)
-                continue
-            shard, bucket = self.routes[rule.id]
-            truth = {p: 1 if p in hits else 0 for p in rule.probes}
-            body = {KIND: RULE_INPUT, **bucket, RULE: rule.id, **truth}
-            inputs.setdefault(shard, []).append(body)
-        for shard, bodies in inputs.items():
-            for activation in self._run(self.rule_handles[shard], bodies):
-                ((_name, frames),) = activation.items()
-                if RULE in frames["m"]:
-                    fired.append(frames["m"][RULE])
+
+    def assess(self) -> list[str]:
+        """What fired, stratum by stratum, derived facts asserted between strata."""
+        hits: set[str] = set()
+        self._match_facts([{KIND: f.kind, **f.fields} for f in self.facts], hits)
+        fired: list[str] = []
+        derived: set[tuple[str, Any]] = set()
+        for stratum in range(self.compiled.strata):
+            candidates = {r.index: r for r in self.compiled.rules_without_hits[stratum]}
+            for probe in hits:
+                candidates.update(
+                    (r.index, r)
+                    for r in self.compiled.rules_by_probe.get(probe, ())
+                    if r.stratum == stratum
+                )
+            inputs: dict[int, list[dict[str, Any]]] = {}
+            now: list[str] = []
+            for _, rule in sorted(candidates.items()):
+                if rule.is_one_probe:  # its probe matched: it holds (as in the adapter)
+                    now.append(rule.id)
+                    continue
+                shard, bucket = self.routes[rule.id]
+                truth = {p: 1 if p in hits else 0 for p in rule.probes}
+                body = {KIND: RULE_INPUT, **bucket, RULE: rule.id, **truth}
+                inputs.setdefault(shard, []).append(body)
+            for shard, bodies in inputs.items():
+                for activation in self._run(self.rule_handles[shard], bodies):
+                    ((_name, frames),) = activation.items()
+                    if RULE in frames["m"]:
+                        now.append(frames["m"][RULE])
+            fired += now
+            new = {d for rule_id in now for d in self.derives.get(rule_id, ())} - derived
+            if new:
+                derived |= new
+                self._match_facts(
+                    [{KIND: "derived", "name": n, "value": v} for n, v in sorted(new)], hits
+                )
         return fired
 
 
@@ -273,9 +294,14 @@ def rss_kb() -> int:
 
 def bench_overhead(tmp: Path, rounds: int) -> None:
     print("\n## adapter overhead: Advisor.assess vs raw durable_rules, same compiled rulesets")
-    for rules in (50, 200, 1000):
-        with Advisor(synthetic_pack(tmp / f"o{rules}", rules)) as advisor:
-            profile = synthetic_profile()
+    shipped = yaml.safe_load((ROOT / "profiles" / "medical-association.yaml").read_text())
+    cases: list[tuple[str, Path | None, dict[str, Any]]] = [
+        *((f"{n:>5} rules", synthetic_pack(tmp / f"o{n}", n), synthetic_profile())
+          for n in (50, 200, 1000)),
+        ("shipped pack (149 rules, seed profile)", None, shipped),
+    ]
+    for label, folder, profile in cases:
+        with Advisor(folder) as advisor:
             raw = RawDurable(advisor, profile_to_facts(advisor.load(profile).profile))
             assert sorted(raw.assess()) == sorted(
                 advisor.infer(advisor.load(profile).profile).fired
@@ -297,7 +323,7 @@ def bench_overhead(tmp: Path, rounds: int) -> None:
             )
             raw_ms = med["raw"]
             print(
-                f"{rules:>5} rules: raw {ms(raw_ms)}; adapter from the same facts "
+                f"{label}: raw {ms(raw_ms)}; adapter from the same facts "
                 f"{ms(med['engine'])} ({med['engine'] / raw_ms:.2f}x); Advisor.infer (+ facts "
                 f"from the profile) {ms(med['infer'])} ({med['infer'] / raw_ms:.2f}x); "
                 f"Advisor.assess (+ validation and report) {ms(med['assess'])} "

@@ -8,6 +8,7 @@ import string
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -468,9 +469,11 @@ def parse_effect(data: Any, path: YamlPath, channels: frozenset[str]) -> Effect:
 _FORMATTER = string.Formatter()
 
 
-def template_fields(template: str) -> list[str]:
-    """The `{kind.field}` placeholders of a reason template."""
-    return [name for _, name, _, _ in _FORMATTER.parse(template) if name]
+@lru_cache(maxsize=4096)
+def template_fields(template: str) -> tuple[str, ...]:
+    """The `{kind.field}` placeholders of a reason template (parsed once per template: every
+    report fills the same few hundred)."""
+    return tuple(name for _, name, _, _ in _FORMATTER.parse(template) if name)
 
 
 def _check_template(template: str, condition: Condition) -> None:

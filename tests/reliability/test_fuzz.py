@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import math
+import os
 from typing import Any
 
 import yaml
@@ -22,7 +23,7 @@ from advisor.rules import OPS, LocatedProblem, parse_rule
 from tests.reliability.make_corpus import BASE_PROFILE, RULE_BASE
 
 CHANNELS = frozenset({"email_newsletter", "linkedin", "x_twitter", "youtube", "facebook_group"})
-EXAMPLES = 400
+EXAMPLES = int(os.environ.get("ADVISOR_FUZZ_EXAMPLES", "400"))
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -302,6 +303,19 @@ class PackRef:
 
 _WORKER_ADVISORS: dict[tuple[str | None, str], Advisor] = {}
 _WORKER_LOCK = threading.Lock()
+
+
+def _forget_inherited_workers() -> None:
+    """In a forked child: drop the Advisors inherited from the parent. Another thread of the
+    parent may have held one's lock at the fork, and a copied lock stays locked forever."""
+    global _WORKER_LOCK
+    _WORKER_LOCK = threading.Lock()
+    for advisor in _WORKER_ADVISORS.values():
+        advisor._matcher.detach()  # the parent frees its rulesets; the child's copy just goes
+    _WORKER_ADVISORS.clear()
+
+
+os.register_at_fork(after_in_child=_forget_inherited_workers)
 
 
 def _assess_in_worker(ref: PackRef, profile: dict[str, Any]) -> str:

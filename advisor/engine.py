@@ -443,6 +443,10 @@ class DurableMatcher:
                     lane.retire()
                 raise
 
+    def detach(self) -> None:
+        """Forget this matcher without freeing anything: for a forked child's copy of one."""
+        self._free.detach()
+
     def close(self) -> None:
         """Free the rulesets; their sessions are deleted first (a live one would leak)."""
         with self.lock:

@@ -7,6 +7,7 @@ import copy
 import gc
 import json
 import os
+import queue
 import random
 import subprocess
 import sys
@@ -211,3 +212,41 @@ def test_assess_many_restores_the_collectors_thresholds_even_across_threads(mini
         t.join()
     assert gc.get_threshold() == before
     assert gc.isenabled()
+
+
+def _assess_in_child(ref: Any, profile: dict[str, Any], out: Any) -> None:
+    from advisor import api
+
+    out.put(api._assess_in_worker(ref, profile))
+
+
+def test_a_forked_worker_does_not_inherit_an_advisor_whose_lock_was_held(mini: Advisor) -> None:
+    """A parent that used a thread executor (so it caches a worker Advisor) forks a worker
+    while one of its threads holds that Advisor's lock: the child must build its own Advisor
+    instead of waiting forever on the copied, locked lock."""
+    import multiprocessing
+
+    from advisor import api
+
+    profiles = varied_profiles(6, seed=9)
+    expected = mini.assess(profiles[0]).model_dump_json()
+    with ThreadPoolExecutor(2) as threads:
+        mini.assess_many(profiles, threads)  # caches a worker Advisor in this process
+    (cached,) = [a for key, a in api._WORKER_ADVISORS.items() if key[1] == mini.pack.content_hash]
+    fork = multiprocessing.get_context("fork")
+    out = fork.Queue()
+    with cached._matcher.lock:  # as if another thread were mid-assessment at the fork
+        child = fork.Process(target=_assess_in_child, args=(mini._pack_ref(), profiles[0], out))
+        child.start()
+        try:
+            # Read before joining: a child exits only once its queued report is taken.
+            report = out.get(timeout=60)
+        except queue.Empty:
+            raise AssertionError("the forked worker hung on the inherited Advisor's lock") from None
+        finally:
+            child.join(10)
+            if child.is_alive():
+                child.kill()
+                child.join()
+    assert child.exitcode == 0
+    assert report == expected

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pydantic import BaseModel, ConfigDict, Field
 
 from advisor.api import Advisor, ProfileInput
+from advisor.ranking import pack_info
 from advisor.report import PackInfo
 from advisor.whatif import WhatIf, compare, rank_text, score_text, whatif_markdown_body
 
@@ -66,17 +67,7 @@ def diff_packs(
                 difference=difference,
             )
         )
-    return PackDiff(old=_info(old), new=_info(new), profiles=profiles)
-
-
-def _info(advisor: Advisor) -> PackInfo:
-    manifest = advisor.pack.manifest
-    return PackInfo(
-        name=manifest.name,
-        version=manifest.version,
-        content_hash=advisor.pack.content_hash,
-        rule_count=len(advisor.pack.rules),
-    )
+    return PackDiff(old=pack_info(old.pack), new=pack_info(new.pack), profiles=profiles)
 
 
 def _pack_line(info: PackInfo) -> str:

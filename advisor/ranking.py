@@ -173,12 +173,7 @@ def build_report(
     return Report(
         organization=profile.organization.name,
         profile_hash=profile_hash,
-        pack=PackInfo(
-            name=pack.manifest.name,
-            version=pack.manifest.version,
-            content_hash=pack.content_hash,
-            rule_count=len(pack.rules),
-        ),
+        pack=pack_info(pack),
         ready=not any(f.level == "blocker" for f in findings),
         findings=findings,
         recommended=recommended,
@@ -188,6 +183,16 @@ def build_report(
         resource_plan=plan,
         derived=derived,
         fired_rules=list(inference.fired),
+    )
+
+
+def pack_info(pack: RulePack) -> PackInfo:
+    """Which rule pack a report (or a pack comparison) came from."""
+    return PackInfo(
+        name=pack.manifest.name,
+        version=pack.manifest.version,
+        content_hash=pack.content_hash,
+        rule_count=len(pack.rules),
     )
 
 

@@ -185,11 +185,7 @@ def advisor_world(request: pytest.FixtureRequest) -> Any:
 
 
 def _where(feature: Any, line: int) -> str:
-    try:
-        shown = os.path.relpath(feature.filename)
-    except ValueError:
-        shown = feature.filename
-    return f"{shown}:{line}"
+    return f"{_shown(Path(feature.filename))}:{line}"
 
 
 # optionalhook: pytest must still start when pytest-bdd is not installed.

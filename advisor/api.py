@@ -163,7 +163,10 @@ class Advisor:
 
     def assess(self, source: ProfileInput) -> Report:
         """Assess one profile: a model, a dict, a YAML/JSON file path, or a loaded profile."""
-        profile = self.load(source).profile
+        return self._assess_valid(self.load(source).profile)
+
+    def _assess_valid(self, profile: Profile) -> Report:
+        """Assess a profile `load` already accepted."""
         used, inference = self._infer(profile)
         return build_report(
             used.pack, used.compiled, used.rules, profile, profile_hash(profile), inference
@@ -204,8 +207,8 @@ class Advisor:
         before the first report (a bad one raises with its location, and nothing is yielded)."""
         items = list(sources)
         if executor is None:
-            loaded = [self.load(item) for item in items]
-            return (self.assess(item) for item in loaded)
+            profiles = [self.load(item).profile for item in items]
+            return (self._assess_valid(profile) for profile in profiles)
         payloads = [_portable(self.load(item).profile) for item in items]
         ref = self._pack_ref()
         refs = [ref] * len(payloads)

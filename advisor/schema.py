@@ -147,24 +147,18 @@ def rule_schema(channels: Sequence[str] | None = None) -> dict[str, Any]:
     }
     condition = {
         "oneOf": [
-            {
-                "type": "object",
-                "properties": {
-                    "all": {"type": "array", "minItems": 1,
-                            "items": {"$ref": "#/$defs/condition"}},
-                },
-                "required": ["all"],
-                "additionalProperties": False,
-            },
-            {
-                "type": "object",
-                "properties": {
-                    "any": {"type": "array", "minItems": 1,
-                            "items": {"$ref": "#/$defs/condition"}},
-                },
-                "required": ["any"],
-                "additionalProperties": False,
-            },
+            *(
+                {
+                    "type": "object",
+                    "properties": {
+                        key: {"type": "array", "minItems": 1,
+                              "items": {"$ref": "#/$defs/condition"}},
+                    },
+                    "required": [key],
+                    "additionalProperties": False,
+                }
+                for key in ("all", "any")
+            ),
             {
                 "type": "object",
                 "properties": {"not": {"$ref": "#/$defs/condition"}},

@@ -26,6 +26,10 @@ Path = tuple[str | int, ...]
 LineMap = dict[Path, int]
 
 
+def _too_deep() -> str:
+    return f"document is nested deeper than {MAX_DEPTH} levels"
+
+
 class _Converter:
     def __init__(self, source: str, loader: Any) -> None:
         self.source = source
@@ -41,7 +45,7 @@ class _Converter:
         if self.nodes > MAX_NODES:
             raise self.fail(node, f"document has more than {MAX_NODES} values")
         if depth > MAX_DEPTH:
-            raise self.fail(node, f"document is nested deeper than {MAX_DEPTH} levels")
+            raise self.fail(node, _too_deep())
         self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.CollectionNode) and node.tag not in _COLLECTION_TAGS:
             raise self.fail(node, f"YAML tag {node.tag} is not allowed: data files hold plain data")
@@ -80,7 +84,12 @@ _CParser: Any = getattr(getattr(yaml, "cyaml", None), "CParser", None)
 
 
 class _NoAliasComposer(_Composer):  # type: ignore[misc]
-    """PyYAML's composer, refusing anchors' use: shared nodes are how alias bombs grow."""
+    """PyYAML's composer, refusing anchors' use (shared nodes are how alias bombs grow) and
+    counting depth as it composes: a document nested too deeply is refused in the project's
+    words before either parser (libyaml stops at its own limit, worded its own way) or Python's
+    recursion limit is reached."""
+
+    _depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
@@ -88,7 +97,15 @@ class _NoAliasComposer(_Composer):  # type: ignore[misc]
             raise yaml.composer.ComposerError(
                 None, None, "YAML aliases (*name) are not allowed", event.start_mark
             )
-        return super().compose_node(parent, index)
+        if self._depth > MAX_DEPTH:
+            raise yaml.composer.ComposerError(
+                None, None, _too_deep(), self.peek_event().start_mark
+            )
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 class _PurePythonLoader(_NoAliasComposer, yaml.SafeLoader):
@@ -120,31 +137,60 @@ if _CParser is not None:
 def parse_document(text: str, source: str) -> tuple[Any, LineMap]:
     """The data of one YAML/JSON document and a map from each path to its line (1-based)."""
     try:
+        return _parse_with(_Loader, text, source)
+    except _SyntaxError as err:
+        if _Loader is _PurePythonLoader:
+            raise err.error from None
+        # libyaml words its refusals its own way (and differently from version to version, e.g.
+        # its own nesting limit): the pure-Python parser, under the same composer, words the
+        # error when it refuses the text too; libyaml's verdict stands when it does not.
+        try:
+            _parse_with(_PurePythonLoader, text, source)
+        except _SyntaxError as slow:
+            raise slow.error from None
+        except InputError as slow_error:
+            raise slow_error from None
+        raise err.error from None
+
+
+class _SyntaxError(Exception):
+    """A text the parser refused (not a value the converter refused), as its InputError."""
+
+    def __init__(self, error: InputError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _parse_with(loader_class: Any, text: str, source: str) -> tuple[Any, LineMap]:
+    try:
         # The reader refuses control characters as soon as it is built: inside the try.
-        loader = _Loader(text)
+        loader = loader_class(text)
     except yaml.reader.ReaderError as err:
         message = f"not valid YAML/JSON: character #x{err.character:04x} is not allowed in YAML"
         at = text[: err.position].count("\n") + 1
         raise InputError(Problem(message, source, at)) from None
     try:
-        node = loader.get_single_node()
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as err:
+            mark = err.problem_mark or err.context_mark
+            line = mark.line + 1 if mark is not None else None
+            if line is not None:
+                # At the end of the text libyaml points past the last line: name the last one.
+                line = min(line, max(1, len(text.splitlines())))
+            what = err.problem or err.context or "not valid YAML"
+            if what != _too_deep():
+                what = f"not valid YAML/JSON: {what}"
+            raise _SyntaxError(InputError(Problem(what, source, line))) from None
+        except yaml.YAMLError as err:
+            raise _SyntaxError(InputError(Problem(f"not valid YAML/JSON: {err}", source))) from None
+        except RecursionError:
+            raise _SyntaxError(InputError(Problem(_too_deep(), source))) from None
         if node is None:
             raise InputError(Problem("file is empty", source, 1))
         converter = _Converter(source, loader)
         data = converter.convert(node, (), 0)
         return data, converter.lines
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark is not None else None
-        if line is not None:
-            # At the end of the text libyaml points past the last line: name the last one.
-            line = min(line, max(1, len(text.splitlines())))
-        what = err.problem or err.context or "not valid YAML"
-        raise InputError(Problem(f"not valid YAML/JSON: {what}", source, line)) from None
-    except yaml.YAMLError as err:
-        raise InputError(Problem(f"not valid YAML/JSON: {err}", source)) from None
-    except RecursionError:
-        raise InputError(Problem("document is nested too deeply", source)) from None
     finally:
         loader.dispose()
 

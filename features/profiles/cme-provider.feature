@@ -24,9 +24,10 @@ Feature: An accredited CME company with falling enrolment
     And the rule "constraints.accme.learner-data" fires
     And the rule "constraints.accme.case-discussion" fires
 
-  Scenario: compliance review plus three-day approval rules out reactive posting
+  Scenario: ACCME rules do not require pre-approval, so no compliance-speed warning, but slow approval still rules out reactive posting
     When the advisor assesses the profile
-    Then a "warning" finding "compliance-and-speed" is raised
+    Then no finding "compliance-and-speed" is raised
+    And the fact "compliance_burden" is not derived
     And "bluesky_threads" is not recommended
 
   Scenario: enrolment and completion are measured as outcomes

@@ -11,10 +11,10 @@ Feature: A community hospital with unanswered reviews and no crisis plan
     And "review_sites" is among the top 2 channels
     And a reason for "review_sites" mentions "$30,000"
 
-  Scenario: five-day approvals and HIPAA keep the hospital off reactive channels
+  Scenario: five-day approvals keep the hospital off reactive channels, and HIPAA alone is no pre-approval regime
     When the advisor assesses the profile
     Then "x_twitter" is not recommended
-    And a "warning" finding "compliance-and-speed" is raised
+    And no finding "compliance-and-speed" is raised
 
   Scenario: an emergency role without a crisis plan is warned, and viral launches wait
     When the advisor assesses the profile

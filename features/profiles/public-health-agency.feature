@@ -21,8 +21,11 @@ Feature: A county public health department facing misinformation
     Then the rule "bottlenecks.realtime.not-ready" fires
     And "x_twitter" is not recommended
 
-  Scenario: the emergency role is covered and the misinformation policy required
+  Scenario: the emergency role is covered and misinformation is answered with viewpoint-neutral comment rules
     When the advisor assesses the profile
     Then the rule "constraints.emergency.realtime-channel" fires
-    And the rule "pain_points.misinformation.answer" fires
+    And the rule "pain_points.misinformation.public-body" fires
+    And the rule "pain_points.misinformation.answer" does not fire
+    And the precondition "viewpoint-neutral-comment-rules" is stated
+    And the precondition "misinformation-policy" is not stated
     And no finding "crisis-plan-missing" is raised

@@ -7,7 +7,7 @@ Feature: Constraint rules: HIPAA, ACCME, FDA, professional ethics, platform risk
     And the organization is "hipaa_covered"
     When the advisor assesses the profile
     Then the rule "constraints.hipaa.phi" fires
-    And the fact "compliance_burden" is derived
+    And the fact "compliance_burden" is not derived
 
   Scenario: HIPAA named as a constraint counts as well
     Given a minimal "patient_advocacy_nonprofit" profile
@@ -27,7 +27,7 @@ Feature: Constraint rules: HIPAA, ACCME, FDA, professional ethics, platform risk
     And the organization is "accredited_cme_provider"
     When the advisor assesses the profile
     Then the rule "constraints.accme.ad-adjacency" fires
-    And the fact "compliance_burden" is derived
+    And the fact "compliance_burden" is not derived
 
   Scenario: a provider that does not accredit education has no ad-adjacency rule
     Given a minimal "cme_provider" profile
@@ -119,16 +119,16 @@ Feature: Constraint rules: HIPAA, ACCME, FDA, professional ethics, platform risk
     Then the rule "constraints.ethics.professionalism" does not fire
 
   Scenario: heavy compliance and slow approvals together call for pre-approved content
-    Given a minimal "hospital" profile
-    And the organization is "hipaa_covered"
+    Given a minimal "industry_affiliated" profile
+    And the organization is "promotes_regulated_products"
     And content approval takes 5 days
     When the advisor assesses the profile
     Then the rule "constraints.compliance.slow-and-strict" fires
     And a "warning" finding "compliance-and-speed" is raised
 
   Scenario: heavy compliance with fast approvals is workable
-    Given a minimal "hospital" profile
-    And the organization is "hipaa_covered"
+    Given a minimal "industry_affiliated" profile
+    And the organization is "promotes_regulated_products"
     And content approval takes 1 days
     When the advisor assesses the profile
     Then the rule "constraints.compliance.slow-and-strict" does not fire

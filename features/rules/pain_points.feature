@@ -20,7 +20,7 @@ Feature: Pain-point rules: each pain point brings channels and outcome KPIs
       | academic_medical_center         | resident_recruitment     | pain_points.recruitment.residents       | instagram        |
       | hospital                        | staff_recruitment        | pain_points.recruitment.staff           | linkedin         |
       | health_foundation               | fundraising              | pain_points.fundraising.prompt-and-convert | facebook_page |
-      | public_health_agency            | misinformation           | pain_points.misinformation.answer       | listening        |
+      | hospital                        | misinformation           | pain_points.misinformation.answer       | listening        |
       | hospital                        | online_reviews           | pain_points.reviews.claim-and-reply     | review_sites     |
       | hospital                        | patient_education_gap    | pain_points.education.video-first       | youtube          |
       | research_institute              | research_visibility      | pain_points.research.visibility         | linkedin         |

@@ -78,7 +78,7 @@ Feature: People rules: meet each audience where it already is, at the rung it st
     And an audience of "policymakers"
     When the advisor assesses the profile
     Then a "info" finding "advocacy-speed" is raised
-    And the finding "advocacy-speed" mentions "6-hour-old"
+    And the finding "advocacy-speed" mentions "congressional"
 
   Scenario: rare-disease families are joined in their groups, with vetted experts
     Given a minimal "patient_advocacy_nonprofit" profile

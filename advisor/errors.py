@@ -3,6 +3,35 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+SHOWN_CHARS = 60
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escaped(text: str) -> str:
+    """`text` with every control, format and separator character (newlines included) written
+    as an escape, so no echoed text can start a line of its own or hide what it is."""
+    out = []
+    for char in text:
+        if char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif not char.isprintable() and char != " ":
+            code = ord(char)
+            out.append(f"\\x{code:02x}" if code < 0x100 else (
+                f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"))
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def shown(value: Any, limit: int = SHOWN_CHARS, quote: bool = True) -> str:
+    """A user's value as a message shows it: text escaped, quoted and cut to `limit`
+    characters with an ellipsis; other values by their repr, cut the same way."""
+    text = escaped(value) if isinstance(value, str) else escaped(repr(value))
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"'{text}'" if quote and isinstance(value, str) else text
 
 
 @dataclass(frozen=True)
@@ -29,7 +58,8 @@ class Problem:
         text = f"{where}{subject}{self.message}"
         if self.hint:
             text += f" ({self.hint})"
-        return text
+        # Whatever part came from a file (a key, a value, a file name), one problem is one line.
+        return escaped(text)
 
 
 class AdvisorError(Exception):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.resources
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
@@ -17,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from advisor.annotations import is_model, nested_model
 from advisor.catalog import Catalogue, Manifest
 from advisor.errors import InputError, Problem, ProfileError, RuleError
+from advisor.located import located_problems
 from advisor.pack import Location, RulePack
 from advisor.profile import Profile
 from advisor.rules import LocatedProblem, Rule, derived_reads, derived_writes, parse_rule
@@ -75,6 +75,7 @@ def read_bytes(path: Path | Traversable, source: str) -> bytes:
 
 
 def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model at a path of field names (list indexes skipped), if there is one."""
     current: Any = model
     for part in loc:
         if isinstance(part, int):
@@ -88,44 +89,16 @@ def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] |
     return current if is_model(current) else None
 
 
-_QUOTED = re.compile(r"'([^']*)'")
-
-
 def validation_problems(
-    err: ValidationError, model: type[BaseModel], source: str, lines: LineMap
+    err: ValidationError, model: type[BaseModel], data: Any, source: str, lines: LineMap
 ) -> list[Problem]:
-    """Every Pydantic error as a located problem, with a did-you-mean where one helps."""
-    problems = []
-    for item in err.errors():
-        loc = tuple(p for p in item["loc"] if isinstance(p, str | int))
-        # Pydantic names the union branch it tried (e.g. 'float', 'str') in the location.
-        loc = tuple(p for p in loc if p not in ("float", "str", "int", "bool", "date"))
-        message = item["msg"]
-        hint = None
-        if item["type"] == "extra_forbidden":
-            parent = _model_at(model, loc[:-1])
-            message = f"unknown field '{loc[-1]}'"
-            if parent is not None:
-                hint = did_you_mean(str(loc[-1]), parent.model_fields)
-        elif item["type"] == "literal_error":
-            choices = _QUOTED.findall(str(item.get("ctx", {}).get("expected", "")))
-            message = f"unknown value {item['input']!r}"
-            hint = did_you_mean(str(item["input"]), choices) or (
-                f"expected one of: {', '.join(choices)}" if choices else None
-            )
-        elif item["type"] == "missing":
-            message = "required field is missing"
-        problems.append(
-            Problem(message, source, line_of(lines, loc), format_path(loc) or "(top)", hint=hint)
-        )
-    # The same location can be reported once per union branch; keep the first of each.
-    seen: set[tuple[int | None, str | None]] = set()
-    unique = []
-    for p in problems:
-        if (p.line, p.field) not in seen:
-            seen.add((p.line, p.field))
-            unique.append(p)
-    return sorted(unique, key=lambda p: (p.line or 0, p.field or ""))
+    """Every Pydantic error as a problem located by file and line (advisor.located)."""
+    problems = [
+        Problem(p.message, source, line_of(lines, p.path), format_path(p.path) or "(top)",
+                hint=p.hint)
+        for p in located_problems(err, model, data)
+    ]
+    return sorted(problems, key=lambda p: (p.line or 0, p.field or ""))
 
 
 def profile_from_data(data: Any, source: str, lines: LineMap | None = None) -> Profile:
@@ -136,7 +109,7 @@ def profile_from_data(data: Any, source: str, lines: LineMap | None = None) -> P
     try:
         return Profile.model_validate(dict(data))
     except ValidationError as err:
-        raise ProfileError(validation_problems(err, Profile, source, lines)) from None
+        raise ProfileError(validation_problems(err, Profile, data, source, lines)) from None
 
 
 def parse_profile_text(text: str, source: str) -> LoadedProfile:
@@ -205,7 +178,7 @@ def _validate_model(
     try:
         return model.model_validate(data)
     except ValidationError as err:
-        raise RuleError(validation_problems(err, model, source, lines)) from None
+        raise RuleError(validation_problems(err, model, data, source, lines)) from None
 
 
 def _rule_documents(data: Any) -> list[tuple[DataPath, Any]]:

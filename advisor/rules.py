@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import string
 import typing
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Annotated, Any, Literal, TypeVar
@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from advisor.facts import CHANNEL_FIELDS, FACT_SCHEMA, FieldSpec, Scalar
+from advisor.located import located_problems
 from advisor.suggest import did_you_mean, nearest
 
 Post = Literal[
@@ -412,30 +413,21 @@ class Rule:
 
 
 def _pydantic_problems(
-    err: ValidationError, prefix: YamlPath, fields: Iterable[str]
+    err: ValidationError, model: type[BaseModel], data: Any, prefix: YamlPath
 ) -> list[LocatedProblem]:
-    """Every problem Pydantic found, unknown keys first with the field they probably meant; a
-    field reported missing because its key was misspelt is not reported twice."""
-    unknown: list[LocatedProblem] = []
-    meant: set[str] = set()
-    rest: list[LocatedProblem] = []
-    for item in err.errors():
-        loc = (*prefix, *item["loc"])
-        if item["type"] == "extra_forbidden":
-            name = str(loc[-1])
-            meant.update(nearest(name, fields))
-            unknown.append(
-                LocatedProblem(loc, f"unknown field '{name}'", did_you_mean(name, fields))
-            )
-        elif not (item["type"] == "missing" and loc[-1] in meant):
-            hint = None
-            if item["type"] == "literal_error" and isinstance(item.get("input"), str):
-                # "Input should be 'a', 'b' or 'c'": offer the nearest of those values.
-                choices = re.findall(r"'([^']*)'", str(item.get("ctx", {}).get("expected", "")))
-                hint = did_you_mean(item["input"], choices)
-            rest.append(LocatedProblem(loc, item["msg"], hint))
-    # Errors come in field order, so a misspelt key may follow the field it made "missing".
-    rest = [p for p in rest if not (p.message == "Field required" and p.path[-1] in meant)]
+    """Every problem Pydantic found (located by advisor.located), unknown keys first with the
+    field they probably meant; a field reported missing because its key was misspelt is not
+    reported twice."""
+    found = located_problems(err, model, data)
+    fields = model.model_fields
+    meant = {m for p in found if p.kind == "extra_forbidden" and p.path
+             for m in nearest(str(p.path[-1]), fields)}
+    unknown = [LocatedProblem((*prefix, *p.path), p.message, p.hint)
+               for p in found if p.kind == "extra_forbidden"]
+    rest = [LocatedProblem((*prefix, *p.path), p.message, p.hint)
+            for p in found
+            if p.kind != "extra_forbidden"
+            and not (p.kind == "missing" and p.path and p.path[-1] in meant)]
     return unknown + rest
 
 
@@ -454,7 +446,7 @@ def parse_effect(data: Any, path: YamlPath, channels: frozenset[str]) -> Effect:
         effect: Effect = model.model_validate(dict(body))  # type: ignore[assignment]
     except ValidationError as err:
         problems = _Problems()
-        problems.found = _pydantic_problems(err, (*path, key), model.model_fields)
+        problems.found = _pydantic_problems(err, model, dict(body), (*path, key))
         problems.raise_any()
         raise  # pragma: no cover - a ValidationError always has an error
     channel = getattr(effect, "channel", None)
@@ -530,7 +522,7 @@ def parse_rule(data: Any, channels: frozenset[str]) -> Rule:
     try:
         meta = RuleMeta.model_validate(dict(data))
     except ValidationError as err:
-        problems.found += _pydantic_problems(err, (), RuleMeta.model_fields)
+        problems.found += _pydantic_problems(err, RuleMeta, dict(data), ())
     # The condition and the effects are checked even when the metadata is wrong, and under a
     # misspelt key too (`wehn:`), so one round of fixes is enough.
     when_key, then_key = _key_meant(data, "when"), _key_meant(data, "then")

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from advisor.errors import InputError, Problem
+from advisor.errors import InputError, Problem, shown
 
 MAX_DEPTH = 40
 MAX_NODES = 200_000
@@ -206,10 +206,12 @@ def line_of(lines: LineMap, path: Path) -> int | None:
 
 
 def format_path(path: Path) -> str:
+    """`objectives[0].metric`; keys escaped and bounded like any text echoed back."""
     out = ""
     for part in path:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else str(part)
+            text = shown(part, quote=False)
+            out += f".{text}" if out else text
     return out

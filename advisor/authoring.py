@@ -147,6 +147,170 @@ def show_rule(pack: RulePack, rule_id: str, features: Sequence[Path]) -> dict[st
     }
 
 
+# ---------------------------------------------------------------- show as text
+
+_OP_WORDS = {
+    "ne": "not",
+    "in": "one of",
+    "not_in": "none of",
+    "lt": "<",
+    "le": "<=",
+    "gt": ">",
+    "ge": ">=",
+    "contains": "contains",
+    "contains_any": "contains any of",
+    "contains_all": "contains all of",
+}
+
+
+def _value_text(value: Any) -> str:
+    if isinstance(value, tuple):
+        return ", ".join(_value_text(v) for v in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def test_text(test: FieldTest) -> str:
+    """One field test in words: `nurses`, `one of supporting, talking`, `> 3`, `present`."""
+    if test.op == "exists":
+        return "present" if test.value else "absent"
+    if test.op == "eq":
+        return _value_text(test.value)
+    return f"{_OP_WORDS[test.op]} {_value_text(test.value)}"
+
+
+def _frame_fields(frame: Frame) -> list[tuple[str, str]]:
+    """(field, its tests in words) in the order written; two tests of a field are joined."""
+    by_field: dict[str, list[str]] = {}
+    for test in frame.tests:
+        by_field.setdefault(test.field, []).append(test_text(test))
+    return [(name, " and ".join(texts)) for name, texts in by_field.items()]
+
+
+def condition_inline(condition: Condition) -> str:
+    """A condition on one line: `objective.kind one of supporting, energizing`."""
+    if isinstance(condition, Frame):
+        return " and ".join(
+            f"{condition.kind}.{name}" + ("" if _is_phrase(text) else " =") + f" {text}"
+            for name, text in _frame_fields(condition)
+        )
+    if isinstance(condition, NotOf):
+        return f"not ({condition_inline(condition.item)})"
+    joiner = " and " if isinstance(condition, AllOf) else " or "
+    return "(" + joiner.join(condition_inline(item) for item in condition.items) + ")"
+
+
+def _is_phrase(text: str) -> bool:
+    return text.startswith(
+        ("not ", "one of ", "none of ", "< ", "<= ", "> ", ">= ", "contains ")
+    ) or text in ("present", "absent")
+
+
+def condition_lines(condition: Condition, indent: int = 0) -> list[str]:
+    """A condition as YAML-like lines: `all:`/`any:` with `- ` items, `not:`, and a frame as its
+    fact kind with one `field: test` line per field."""
+    pad = " " * indent
+    if isinstance(condition, Frame):
+        lines = [f"{pad}{condition.kind}:"]
+        lines += [f"{pad}  {name}: {text}" for name, text in _frame_fields(condition)]
+        return lines
+    if isinstance(condition, NotOf):
+        return [f"{pad}not:", *condition_lines(condition.item, indent + 2)]
+    lines = [f"{pad}{'all' if isinstance(condition, AllOf) else 'any'}:"]
+    for item in condition.items:
+        sub = condition_lines(item, indent + 4)
+        lines.append(f"{pad}  - {sub[0].lstrip()}")
+        lines += sub[1:]
+    return lines
+
+
+def effect_sentence(effect: Any) -> str:
+    """One effect as a sentence with its fields."""
+    if isinstance(effect, Score):
+        way = "raises" if effect.weight > 0 else "lowers"
+        return f"score {effect.weight:+d} on {effect.channel} ({way} it in the ranking)"
+    if isinstance(effect, Block):
+        return f"block {effect.channel}: kept out of the ranking; lifted when: {effect.lift}"
+    if isinstance(effect, Precondition):
+        scope = "every channel" if effect.channel == "all" else effect.channel
+        return f"precondition {effect.code} for {scope}: {effect.text}"
+    if isinstance(effect, Finding):
+        return f"finding {effect.level} {effect.code} (its message is the rule's because)"
+    if isinstance(effect, Derive):
+        return f"derive {effect.name} = {_value_text(effect.value)} (a fact later rules can test)"
+    if isinstance(effect, Kpi):
+        pairs = (("objective", effect.objective), ("channel", effect.channel))
+        shown = ", ".join(f"{name} {value}" for name, value in pairs if value)
+        return f"kpi {effect.metric}" + (f" (for {shown})" if shown else "")
+    return repr(effect)
+
+
+def _wrapped(text: str, indent: int = 2, width: int = 88, first: str | None = None) -> list[str]:
+    """Text wrapped for a terminal, indented (the first line may start with `first`)."""
+    import textwrap
+
+    pad = " " * indent
+    return textwrap.wrap(
+        " ".join(text.split()),
+        width,
+        initial_indent=pad if first is None else first,
+        subsequent_indent=pad,
+    ) or [pad]
+
+
+def _probe_text(probe: dict[str, Any]) -> str:
+    """A compiled probe: its fact kind and its tests (conjunctions of alternatives)."""
+    parts = []
+    for alternatives in probe.get("all", []):
+        shown = [" ".join(_value_text(x) for x in test) for test in alternatives]
+        parts.append(" or ".join(shown) if len(shown) > 1 else shown[0])
+    return f"{probe.get('kind')}: " + (", ".join(parts) if parts else "any fact")
+
+
+def show_rule_text(pack: RulePack, rule_id: str, features: Sequence[Path]) -> str:
+    """`advisor rules show` for a terminal: what the rule says, in words, then how it compiles
+    and the scenarios that name it (`--format json` gives show_rule's data)."""
+    data = show_rule(pack, rule_id, features)
+    rule = pack.rule(rule_id)
+    meta = rule.meta
+    where = f"{data['file']}:{data['line']}" if data["file"] else "(no file)"
+    if data["inherited"]:
+        where += " (inherited from the pack this one extends)"
+    out = [meta.title, ""]
+    rows = [
+        ("id", rule_id),
+        ("file", where),
+        ("post", meta.post),
+        ("status", meta.status),
+        ("evidence", meta.evidence),
+    ]
+    if meta.tags:
+        rows.append(("tags", ", ".join(meta.tags)))
+    out += [f"  {name:<9} {value}" for name, value in rows]
+    out += ["", "when:", *condition_lines(rule.when, 2), "", "then:"]
+    for effect in rule.then:
+        out += _wrapped(effect_sentence(effect), 4, first="  - ")
+    out += ["", "because:", *_wrapped(meta.because), "", "source:", *_wrapped(meta.source)]
+    if meta.rationale:
+        out += ["", "rationale:", *_wrapped(meta.rationale)]
+    compiled = data["compiled"]
+    entry, probes = compiled["rule"], compiled["probes"]
+    count = len(probes)
+    out += ["", "compiled:"]
+    out.append(
+        f"  stratum {entry['stratum']}; {count} probe{'s' if count != 1 else ''}"
+        + ("; holds when no probe matches" if entry.get("fires_without_hits") else "")
+    )
+    out += [f"  {pid}  {_probe_text(probe)}" for pid, probe in probes.items()]
+    scenarios = data["scenarios"]
+    out += ["", f"scenarios naming it: {len(scenarios)}"]
+    out += [f"  {s['file']}:{s['line']}  {s['scenario']}" for s in scenarios]
+    if not scenarios:
+        out.append("  none found (give --features with the folders to search)")
+    return "\n".join(out) + "\n"
+
+
 def _source_text(pack: RulePack, rule_id: str) -> str | None:
     """The rule's lines as written in its file (up to the next rule of the same file), when the
     file can be read from here."""
@@ -455,51 +619,215 @@ def canonical(condition: Condition) -> Any:
     return (tag, tuple(sorted((canonical(i) for i in condition.items), key=repr)))
 
 
+def _pushes(rule: Rule) -> list[tuple[str, int, str]]:
+    """How a rule pushes channels: (channel, +1 or -1, what it does), in effect order."""
+    found = []
+    for effect in rule.then:
+        if isinstance(effect, Score):
+            what = "scores it up" if effect.weight > 0 else "scores it down"
+            found.append((effect.channel, 1 if effect.weight > 0 else -1, what))
+        elif isinstance(effect, Block):
+            found.append((effect.channel, -1, "blocks it"))
+    return found
+
+
 def _contradictions(pack: RulePack, own: set[str]) -> list[CheckItem]:
-    """Rules with the same condition and opposite effects on a channel: one scores it up while
-    another scores it down or blocks it."""
-    groups: dict[Any, list[Rule]] = {}
+    """Rules that push a channel opposite ways (one scores it up, the other scores it down or
+    blocks it) when both hold: an error when their conditions are the same, a warning when one
+    condition implies the other (whenever the narrower rule fires, the wider one fires too)."""
+    ups: dict[str, list[tuple[Rule, str]]] = {}
+    downs: dict[str, list[tuple[Rule, str]]] = {}
     for rule in pack.rules:
-        groups.setdefault(canonical(rule.when), []).append(rule)
+        for channel, sign, what in _pushes(rule):
+            (ups if sign > 0 else downs).setdefault(channel, []).append((rule, what))
+    keys = {rule.id: canonical(rule.when) for rule in pack.rules}
     items = []
-    for rules in groups.values():
-        ups: dict[str, list[str]] = {}
-        downs: dict[str, list[tuple[str, str]]] = {}
-        for rule in rules:
-            for effect in rule.then:
-                if isinstance(effect, Score) and effect.weight > 0:
-                    ups.setdefault(effect.channel, []).append(rule.id)
-                elif isinstance(effect, Score):
-                    downs.setdefault(effect.channel, []).append((rule.id, "scores it down"))
-                elif isinstance(effect, Block):
-                    downs.setdefault(effect.channel, []).append((rule.id, "blocks it"))
-        for channel in sorted(set(ups) & set(downs)):
-            for down_id, what in downs[channel]:
-                for up_id in ups[channel]:
-                    if up_id == down_id and what == "blocks it":
+    for channel in sorted(set(ups) & set(downs)):
+        for down, what in downs[channel]:
+            for up, _ in ups[channel]:
+                if down.id not in own and up.id not in own:
+                    continue
+                if keys[up.id] == keys[down.id]:
+                    if up.id == down.id and what == "blocks it":
                         continue  # a rule may score a channel and block it until a fix
-                    if down_id not in own and up_id not in own:
-                        continue
-                    subject = pack.rule(down_id if down_id in own else up_id)
-                    other = up_id if subject.id == down_id else down_id
-                    message = (
-                        f"contradicts {other}: the same condition scores '{channel}' up in "
-                        f"{up_id} and {what} in {down_id}"
-                    )
-                    items.append(
-                        CheckItem(
-                            "error",
-                            "contradiction",
-                            _at(
-                                pack,
-                                subject,
-                                message,
-                                "then",
-                                "merge the rules, or make their conditions differ",
-                            ),
-                        )
-                    )
+                    items.append(_same_condition(pack, own, channel, up, down, what))
+                elif up.id != down.id:
+                    item = _overlap(pack, own, channel, up, down, what)
+                    if item is not None:
+                        items.append(item)
     return items
+
+
+def _same_condition(
+    pack: RulePack, own: set[str], channel: str, up: Rule, down: Rule, what: str
+) -> CheckItem:
+    subject = down if down.id in own else up
+    other = up.id if subject.id == down.id else down.id
+    message = (
+        f"contradicts {other}: the same condition scores '{channel}' up in "
+        f"{up.id} and {what} in {down.id}"
+    )
+    hint = "merge the rules, or make their conditions differ"
+    return CheckItem("error", "contradiction", _at(pack, subject, message, "then", hint))
+
+
+OVERLAP_HINT = (
+    "make the narrower rule's exception explicit, e.g. add `not:` with its condition to the "
+    "wider rule, or merge them"
+)
+
+
+def _overlap(
+    pack: RulePack, own: set[str], channel: str, up: Rule, down: Rule, what: str
+) -> CheckItem | None:
+    """A warning when one rule's condition implies the other's: the narrower rule never fires
+    alone, so the channel is pushed both ways whenever it fires."""
+    if implies(down.when, up.when):
+        narrow, wide = down, up
+    elif implies(up.when, down.when):
+        narrow, wide = up, down
+    else:
+        return None
+    subject = narrow if narrow.id in own else wide
+    other = wide.id if subject is narrow else narrow.id
+    message = (
+        f"overlaps {other} on '{channel}': whenever {narrow.id} holds, {wide.id} holds too "
+        f"({condition_inline(narrow.when)} implies {condition_inline(wide.when)}), and "
+        f"{up.id} scores '{channel}' up while {down.id} {what}"
+    )
+    return CheckItem("warning", "contradiction", _at(pack, subject, message, "when", OVERLAP_HINT))
+
+
+# ---------------------------------------------------------------- does one condition imply another?
+
+
+def implies(a: Condition, b: Condition) -> bool:
+    """Whether every profile on which `a` holds also satisfies `b`. Sound but not complete: it
+    compares the frames of one fact kind test by test (`eq a` implies `in [a, b]`, `gt 5`
+    implies `gt 3`, `contains x` implies `contains_any [x, y]`), an `all` implies each of its
+    parts, an `any` implies what each of its branches implies, and `not x` implies `not y` when
+    `y` implies `x`."""
+    if isinstance(b, AllOf):
+        return all(implies(a, item) for item in b.items)
+    if isinstance(a, AnyOf):
+        return all(implies(item, b) for item in a.items)
+    if isinstance(b, AnyOf):
+        if any(implies(a, item) for item in b.items):
+            return True
+        return isinstance(a, AllOf) and any(implies(item, b) for item in a.items)
+    if isinstance(a, AllOf):
+        return any(implies(item, b) for item in a.items) or _merged_implies(a, b)
+    if isinstance(b, NotOf):
+        return isinstance(a, NotOf) and implies(b.item, a.item)
+    if isinstance(a, NotOf):
+        return False
+    return _frame_implies(a, b)
+
+
+def _merged_implies(a: AllOf, b: Condition) -> bool:
+    """Frames of a one-per-profile kind in an `all` test the same fact: together they may imply
+    a frame that none implies alone (`resources: {skills: ...}` and `resources: {moderation: ...}`
+    imply a frame testing both)."""
+    if not isinstance(b, Frame) or b.kind not in SINGLETON_KINDS:
+        return False
+    tests = tuple(
+        t for item in a.items if isinstance(item, Frame) and item.kind == b.kind for t in item.tests
+    )
+    return _frame_implies(Frame(b.kind, tests), b)
+
+
+def _frame_implies(a: Frame, b: Frame) -> bool:
+    if a.kind != b.kind:
+        return False
+    return all(
+        _tests_imply([t for t in a.tests if t.field == test.field], test) for test in b.tests
+    )
+
+
+def _values(test: FieldTest) -> set[Any]:
+    return set(test.value) if isinstance(test.value, tuple) else {test.value}
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _tests_imply(tests: list[FieldTest], goal: FieldTest) -> bool:
+    """Whether the tests of one field, all holding on one fact, make `goal` hold on it."""
+    if any(t.op == goal.op and _values(t) == _values(goal) for t in tests):
+        return True
+    allowed: set[Any] | None = None
+    excluded: set[Any] = set()
+    contains: set[Any] = set()
+    any_sets: list[set[Any]] = []
+    lo: tuple[float, bool] | None = None  # (bound, inclusive)
+    hi: tuple[float, bool] | None = None
+    present = absent = False
+    for test in tests:
+        op, values = test.op, _values(test)
+        if op == "exists":
+            present, absent = present or test.value is True, absent or test.value is False
+            continue
+        if op not in ("ne", "not_in"):
+            present = True  # a value compared equal, ordered or contained is there
+        if op in ("eq", "in"):
+            allowed = values if allowed is None else allowed & values
+        elif op in ("ne", "not_in"):
+            excluded |= values
+        elif op in ("contains", "contains_all"):
+            contains |= values
+        elif op == "contains_any":
+            any_sets.append(values)
+        elif op in ("gt", "ge") and _number(test.value):
+            bound = (float(test.value), op == "ge")  # type: ignore[arg-type]
+            if lo is None or bound[0] > lo[0] or (bound[0] == lo[0] and not bound[1]):
+                lo = bound
+        elif op in ("lt", "le") and _number(test.value):
+            bound = (float(test.value), op == "le")  # type: ignore[arg-type]
+            if hi is None or bound[0] < hi[0] or (bound[0] == hi[0] and not bound[1]):
+                hi = bound
+    if allowed is not None:
+        allowed = {v for v in allowed if _within(v, lo, hi)}
+        if allowed and all(_number(v) for v in allowed):
+            lo, hi = (float(min(allowed)), True), (float(max(allowed)), True)
+    goal_values = _values(goal)
+    limit = float(goal.value) if _number(goal.value) else 0.0  # type: ignore[arg-type]
+    match goal.op:
+        case "exists":
+            return present if goal.value is True else absent
+        case "eq" | "in":
+            return allowed is not None and bool(allowed) and allowed <= goal_values
+        case "ne" | "not_in":
+            return all(_excludes(v, allowed, excluded, lo, hi, present) for v in goal_values)
+        case "gt":
+            return lo is not None and (lo[0] > limit or (lo[0] == limit and not lo[1]))
+        case "ge":
+            return lo is not None and lo[0] >= limit
+        case "lt":
+            return hi is not None and (hi[0] < limit or (hi[0] == limit and not hi[1]))
+        case "le":
+            return hi is not None and hi[0] <= limit
+        case "contains":
+            return bool(goal_values & contains)
+        case "contains_any":
+            return bool(goal_values & contains) or any(s <= goal_values for s in any_sets)
+        case "contains_all":
+            return goal_values <= contains
+    return False
+
+
+def _excludes(
+    value: Any,
+    allowed: set[Any] | None,
+    excluded: set[Any],
+    lo: tuple[float, bool] | None,
+    hi: tuple[float, bool] | None,
+    present: bool,
+) -> bool:
+    """Whether the tests make `ne value` hold."""
+    if value in excluded or (allowed is not None and value not in allowed):
+        return True
+    return present and _number(value) and not _within(value, lo, hi)
 
 
 # ================================================================ scaffolding
@@ -511,6 +839,23 @@ class Scaffold:
     rule_text: str
     feature_path: Path
     feature_text: str
+
+
+# The pytest configuration a rule pack project needs: the advisor's plugin is opt-in.
+PYTEST_OPT_IN = """\
+# Written by `advisor rules new`: run .feature files with the advisor's shipped steps.
+[pytest]
+advisor_collect_features = true
+"""
+_PYTEST_CONFIGS = ("pytest.ini", ".pytest.ini", "pyproject.toml", "tox.ini", "setup.cfg")
+
+
+def pytest_config_to_write(project: Path) -> Path | None:
+    """Where to write the plugin's opt-in, or None when the project already configures pytest
+    (its author adds `advisor_collect_features = true` there, as the tutorial says)."""
+    if any((project / name).is_file() for name in _PYTEST_CONFIGS):
+        return None
+    return project / "pytest.ini"
 
 
 def scaffold(
@@ -565,7 +910,7 @@ when:
 then:
   - finding: {{level: info, code: {code}}}
 because: "{PLACEHOLDER}: the reason a reader sees when this rule fires"
-source: "{PLACEHOLDER}: where the fact comes from (a DOMAIN.md F-id or a citation)"
+source: "{PLACEHOLDER}: where the fact comes from (title, publisher, year and URL)"
 rationale: "{PLACEHOLDER}: why the conclusion follows from the facts"
 """
     if default_pack:

@@ -235,19 +235,28 @@ def rules_list(rules_dir: Path | None, fmt: str) -> None:
     show_default=True,
     help="Feature files or folders searched for scenarios that name the rule.",
 )
+@_format_option()
 @reports_errors
-def rules_show(rule_id: str, rules_dir: Path | None, feature_paths: tuple[Path, ...]) -> None:
-    """Show one rule: as written, where it is, its compiled form and its scenarios (JSON).
+def rules_show(
+    rule_id: str, rules_dir: Path | None, feature_paths: tuple[Path, ...], fmt: str
+) -> None:
+    """Show one rule: where it is, its condition and effects in words, its reason, source and
+    rationale, how it compiles and the scenarios that name it (json: also its text as written).
 
     \b
-    Example:
+    Examples:
       advisor rules show people.physicians.professional-networks
+      advisor rules show people.physicians.professional-networks --format json
     """
-    from advisor.authoring import find_features, show_rule
+    from advisor.authoring import find_features, show_rule, show_rule_text
     from advisor.loader import load_pack
 
     pack = load_pack(rules_dir)
-    click.echo(_json(show_rule(pack, rule_id, find_features(feature_paths))), nl=False)
+    features = find_features(feature_paths)
+    if fmt == "json":
+        click.echo(_json(show_rule(pack, rule_id, features)), nl=False)
+        return
+    click.echo(show_rule_text(pack, rule_id, features), nl=False)
 
 
 @rules.command("check")
@@ -482,6 +491,23 @@ def rules_steps(markdown: bool) -> None:
         return
     for spec in CATALOGUE:
         click.echo(f"{spec.keyword.capitalize():<6} {spec.display}")
+
+
+@rules.command("facts")
+@click.option("--markdown", is_flag=True, help="Print docs/fact-schema.md instead of a list.")
+@reports_errors
+def rules_facts(markdown: bool) -> None:
+    """List the facts a rule's `when` can test: each fact kind, its fields, their types, the
+    operators they take and their allowed values (the reference in docs/fact-schema.md).
+
+    \b
+    Examples:
+      advisor rules facts
+      advisor rules facts --markdown > docs/fact-schema.md
+    """
+    from advisor.factdoc import fact_schema_markdown, fact_schema_text
+
+    click.echo(fact_schema_markdown() if markdown else fact_schema_text(), nl=False)
 
 
 # ---------------------------------------------------------------- consultant workflows (issue 5)

@@ -100,7 +100,7 @@ def test_show_gives_rule_source_compiled_form_and_scenarios(tmp_path: Path) -> N
     )
     code, out = run(
         "rules", "show", "objectives.gate.not-measurable", "--rules", str(MINI),
-        "--features", str(tmp_path),
+        "--features", str(tmp_path), "--format", "json",
     )
     data = json.loads(out)
     assert code == 0

@@ -4,23 +4,71 @@
     with Advisor() as advisor:                 # the shipped rule pack, compiled once
         report = advisor.assess("profile.yaml")  # or a dict, or a Profile
         print(report.top(3))
+
+The names below are the public API. They are imported on first use (PEP 562), so that
+`advisor --help`, the pytest plugin and `import advisor.errors` do not load the rule engine.
 """
 
-from advisor.api import Advisor, profile_hash
-from advisor.errors import (
-    AdvisorError,
-    EngineError,
-    InputError,
-    Problem,
-    ProfileError,
-    RuleError,
-)
-from advisor.loader import load_pack, load_profile
-from advisor.pack import RulePack
-from advisor.profile import Profile
-from advisor.report import ChannelAdvice, Finding, Reason, Report
+from __future__ import annotations
 
-__version__ = "0.1.0"
+from importlib import import_module
+from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from advisor.api import Advisor, profile_hash
+    from advisor.errors import (
+        AdvisorError,
+        EngineError,
+        InputError,
+        Problem,
+        ProfileError,
+        RuleError,
+    )
+    from advisor.loader import load_pack, load_profile
+    from advisor.pack import RulePack
+    from advisor.profile import Profile
+    from advisor.report import ChannelAdvice, Finding, Reason, Report
+
+try:
+    # One source of the version: the installed distribution's metadata (pyproject.toml).
+    __version__ = version("healthcare-social-advisor")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree never installed
+    __version__ = "0+unknown"
+
+# public name -> the module that defines it
+_HOMES = {
+    "Advisor": "advisor.api",
+    "profile_hash": "advisor.api",
+    "AdvisorError": "advisor.errors",
+    "EngineError": "advisor.errors",
+    "InputError": "advisor.errors",
+    "Problem": "advisor.errors",
+    "ProfileError": "advisor.errors",
+    "RuleError": "advisor.errors",
+    "load_pack": "advisor.loader",
+    "load_profile": "advisor.loader",
+    "RulePack": "advisor.pack",
+    "Profile": "advisor.profile",
+    "ChannelAdvice": "advisor.report",
+    "Finding": "advisor.report",
+    "Reason": "advisor.report",
+    "Report": "advisor.report",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'advisor' has no attribute {name!r}")
+    value = getattr(import_module(home), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "Advisor",

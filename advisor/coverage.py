@@ -175,6 +175,9 @@ def run_features(
             "pytest",
             *paths,
             f"--advisor-coverage={target}",
+            # The plugin is opt-in per project; asking for coverage is opting in.
+            "-o",
+            "advisor_collect_features=true",
             "-q",
             "-p",
             "no:cacheprovider",

@@ -8,16 +8,27 @@ from __future__ import annotations
 import itertools
 import json
 import re
+import sys
 import threading
 import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-import durable_rules_engine as dre
-
 from advisor.compiler import Clause, CompiledPack, CompiledRule, Formula, Or, Probe, Ref, Test
 from advisor.errors import EngineError, Problem, RuleError
+
+try:
+    import durable_rules_engine as dre
+except ImportError as err:  # a build for another Python, or none: say which Pythons work
+    raise EngineError(
+        Problem(
+            f"the rule engine durable_rules cannot be imported on Python "
+            f"{sys.version_info.major}.{sys.version_info.minor} ({err})",
+            hint="the advisor needs CPython 3.11 or 3.12 and a durable_rules 2.0.28 build for it, "
+            "which compiles C at install: reinstall it with one of those Pythons",
+        )
+    ) from None
 from advisor.facts import Fact
 from advisor.inference import MatchSession, RuleInput
 

@@ -317,7 +317,11 @@ Feature: mistakes read as located sentences
 """
 
 
+OPT_IN = "[pytest]\nadvisor_collect_features = true\n"
+
+
 def _write_project(root: Path, features: dict[str, str]) -> None:
+    (root / "pytest.ini").write_text(OPT_IN)
     (root / "pack").mkdir()
     for name, text in PACK.items():
         (root / "pack" / name).write_text(text)
@@ -401,7 +405,10 @@ BROKEN_FEATURES: dict[str, tuple[bytes, str]] = {
     "nul-bytes": (b"Feature: x\x00\n", "nul-bytes.feature: not a text file"),
     "latin-1": ("Feature: caf\u00e9\n".encode("latin-1"), "latin-1.feature:1: not UTF-8 text"),
     "utf-16": ("Feature: x\n".encode("utf-16"), "utf-16.feature: the file is UTF-16"),
-    "oversize": (b"Feature: x\n# " + b"x" * 1_000_001 + b"\n", "oversize.feature: the file is larger"),
+    "oversize": (
+        b"Feature: x\n# " + b"x" * 1_000_001 + b"\n",
+        "oversize.feature: the file is larger",
+    ),
     "no-feature-line": (
         b'Scenario: s\n  Given a minimal "hospital" profile\n',
         "no-feature-line.feature:1: Misplaced or incorrect 'Scenario' keyword",
@@ -429,6 +436,7 @@ BROKEN_FEATURES: dict[str, tuple[bytes, str]] = {
 def test_a_broken_feature_file_is_one_located_line_and_exit_2(tmp_path: Path) -> None:
     """Files pytest-bdd cannot parse (empty, binary, wrong encoding, oversize, bad Gherkin)
     each give one `file:line: problem` line, never a traceback; pytest exits 2."""
+    (tmp_path / "pytest.ini").write_text(OPT_IN)
     for name, (data, _) in BROKEN_FEATURES.items():
         (tmp_path / f"{name}.feature").write_bytes(data)
     result = _pytest(tmp_path)
@@ -451,6 +459,96 @@ def test_collection_can_be_switched_off_for_projects_binding_scenarios_themselve
     (tmp_path / "pytest.ini").write_text("[pytest]\nadvisor_collect_features = false\n")
     result = _pytest(tmp_path)
     assert result.returncode == 5, result.stdout  # no tests collected
+
+
+UNIT_TEST = """\
+import sys
+
+
+def test_the_project_own_unit_test():
+    # the advisor's plugin is installed but this project did not opt in: nothing of the
+    # advisor beyond its light package marker is imported
+    assert "advisor.api" not in sys.modules and "advisor.profile" not in sys.modules
+    assert "durable_rules_engine" not in sys.modules
+"""
+
+
+def test_a_project_that_did_not_opt_in_runs_its_own_tests_untouched(tmp_path: Path) -> None:
+    """An unrelated project with a .feature file and no opt-in: pytest runs its unit test,
+    collects no feature, interrupts nothing and never imports the engine."""
+    (tmp_path / "features").mkdir()
+    (tmp_path / "features" / "x.feature").write_text(textwrap.dedent(HAPPY))
+    (tmp_path / "test_unit.py").write_text(UNIT_TEST)
+    result = _pytest(tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 passed" in result.stdout and "Interrupted" not in result.stdout
+    without_bdd = _pytest(tmp_path, "-p", "no:pytest_bdd")
+    assert without_bdd.returncode == 0, without_bdd.stdout
+    assert "install pytest-bdd" not in without_bdd.stdout
+
+
+BINDING_MODULE = """\
+from pytest_bdd import scenarios
+
+scenarios("all.feature")
+"""
+
+
+def test_scenarios_a_project_binds_with_stock_scenarios_run_once(tmp_path: Path) -> None:
+    """A rule author who binds the feature with pytest-bdd's `scenarios()` gets each scenario
+    once: the copy the plugin would collect from the .feature file is deselected."""
+    _write_project(tmp_path, {"all.feature": HAPPY})
+    alone = _pytest(tmp_path)
+    assert alone.returncode == 0 and "10 passed" in alone.stdout, alone.stdout
+    (tmp_path / "test_bound.py").write_text(BINDING_MODULE)
+    both = _pytest(tmp_path, "-rA")
+    assert both.returncode == 0, both.stdout
+    assert "10 passed, 10 deselected" in both.stdout
+    passed = [line for line in both.stdout.splitlines() if line.startswith("PASSED")]
+    assert passed and all("test_bound.py::" in line for line in passed)
+
+
+def test_pytest_bdd_marks_scenario_functions_as_the_plugin_expects() -> None:
+    """Pins the one pytest-bdd detail outside its documented API that the plugin reads: a
+    scenario's test function leads to its template (`__scenario__` in 8.x, a registry in 9.x)
+    with the feature's file and the name."""
+    from pytest_bdd import scenario
+
+    from advisor.bdd.plugin import scenario_template
+
+    feature = REPO / "features" / "why-first.feature"
+    name = next(
+        line.split(":", 1)[1].strip()
+        for line in feature.read_text().splitlines()
+        if line.strip().startswith("Scenario:")
+    )
+    test = scenario(str(feature), name)(lambda: None)
+    template = scenario_template(test)
+    assert Path(template.feature.filename).resolve() == feature.resolve()
+    assert template.name == name
+
+
+def test_coverage_under_xdist_equals_a_serial_run(tmp_path: Path) -> None:
+    """`--advisor-coverage` with `-n 2` records what a serial run records: the workers'
+    records reach the controller."""
+    pytest.importorskip("xdist")
+    _write_project(tmp_path, {"all.feature": HAPPY})
+    serial, parallel = tmp_path / "serial.json", tmp_path / "parallel.json"
+    assert _pytest(tmp_path, f"--advisor-coverage={serial}").returncode == 0
+    result = _pytest(tmp_path, "-n", "2", f"--advisor-coverage={parallel}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    one = json.loads(serial.read_text())["scenarios"]
+    two = json.loads(parallel.read_text())["scenarios"]
+    assert len(one) == 10 and one == two
+
+
+def test_asking_for_coverage_and_recording_none_fails(tmp_path: Path) -> None:
+    """Zero records is an error, never a silent 0 %: pytest exits 1 and says why."""
+    (tmp_path / "pytest.ini").write_text(OPT_IN)
+    (tmp_path / "test_unit.py").write_text("def test_x():\n    pass\n")
+    result = _pytest(tmp_path, f"--advisor-coverage={tmp_path / 'c.json'}")
+    assert result.returncode == 1, result.stdout
+    assert "advisor coverage: no scenario recorded" in result.stdout
 
 
 @pytest.mark.parametrize(

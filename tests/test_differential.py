@@ -130,9 +130,11 @@ def _writes(rule: Rule, name: str) -> bool:
 @st.composite
 def fact_lists(draw: st.DrawFn) -> list[Fact]:
     facts: list[Fact] = []
-    kinds = ["resources", "summary"] + draw(
-        st.lists(st.sampled_from(["audience", "pain_point"]), max_size=5)
-    )
+    kinds = [
+        "resources",
+        "summary",
+        *draw(st.lists(st.sampled_from(["audience", "pain_point"]), max_size=5)),
+    ]
     for kind in kinds:
         fields: dict[str, Any] = {}
         for name, (ftype, values) in FIELDS[kind].items():
@@ -176,7 +178,12 @@ def _random_condition(rng: random.Random, depth: int = 2) -> dict[str, Any]:
     if depth == 0 or rng.random() < 0.5:
         kind = rng.choice(["audience", "resources", "pain_point"])
         if kind == "audience":
-            return {"audience": {"segment": rng.choice(SEGMENTS), "size": {rng.choice(["lt", "ge"]): rng.randint(0, 6)}}}
+            return {
+                "audience": {
+                    "segment": rng.choice(SEGMENTS),
+                    "size": {rng.choice(["lt", "ge"]): rng.randint(0, 6)},
+                }
+            }
         if kind == "resources":
             return {"resources": {"skills": {"contains": rng.choice(SKILLS)}}}
         return {"pain_point": {"name": rng.choice(PAINS)}}
@@ -202,11 +209,19 @@ def test_a_large_pack_bucketed_or_sharded_agrees_with_the_reference(
     for i in range(700):
         when = _random_condition(rng)
         meta = RuleMeta.model_validate(
-            {"id": f"people.big.r{i}", "title": "random rule", "post": "people",
-             "because": "a random reason text", "source": "generated", "when": when,
-             "then": [{"score": {"channel": "linkedin", "weight": 1}}]}
+            {
+                "id": f"people.big.r{i}",
+                "title": "random rule",
+                "post": "people",
+                "because": "a random reason text",
+                "source": "generated",
+                "when": when,
+                "then": [{"score": {"channel": "linkedin", "weight": 1}}],
+            }
         )
-        effects = (parse_effect({"score": {"channel": "linkedin", "weight": 1}}, ("then", 0), CHANNELS),)
+        effects = (
+            parse_effect({"score": {"channel": "linkedin", "weight": 1}}, ("then", 0), CHANNELS),
+        )
         rule_list.append(Rule(meta, parse_condition(when, ("when",), CHANNELS), effects))
     compiled = compile_rules(rule_list)
     by_id = {r.id: r for r in rule_list}
@@ -216,12 +231,25 @@ def test_a_large_pack_bucketed_or_sharded_agrees_with_the_reference(
     try:
         for _ in range(25):
             facts = [
-                Fact("f0", "resources", {"skills": sorted(rng.sample(SKILLS, rng.randint(0, 3)))}, "r"),
+                Fact(
+                    "f0",
+                    "resources",
+                    {"skills": sorted(rng.sample(SKILLS, rng.randint(0, 3)))},
+                    "r",
+                ),
                 *(
-                    Fact(f"f{j + 1}", "audience", {"segment": rng.choice(SEGMENTS), "size": rng.randint(0, 6)}, "a")
+                    Fact(
+                        f"f{j + 1}",
+                        "audience",
+                        {"segment": rng.choice(SEGMENTS), "size": rng.randint(0, 6)},
+                        "a",
+                    )
                     for j in range(rng.randint(0, 3))
                 ),
-                *(Fact(f"p{j}", "pain_point", {"name": name}, "p") for j, name in enumerate(rng.sample(PAINS, rng.randint(0, 2)))),
+                *(
+                    Fact(f"p{j}", "pain_point", {"name": name}, "p")
+                    for j, name in enumerate(rng.sample(PAINS, rng.randint(0, 2)))
+                ),
             ]
             engine_result = infer(compiled, by_id, facts, matcher)
             expected = infer(compiled, by_id, facts, ReferenceMatcher(compiled))

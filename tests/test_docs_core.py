@@ -21,7 +21,10 @@ def test_fact_schema_reference_is_current() -> None:
 def test_readme_gives_the_two_commands_and_ci_runs_the_test_one() -> None:
     readme = (REPO / "README.md").read_text()
     ci = (REPO / ".ci" / "run").read_text()
-    test_command = "python3 -m venv .venv && . .venv/bin/activate && pip install -e '.[test]' && pytest"
+    test_command = (
+        "python3 -m venv .venv && . .venv/bin/activate && "
+        "pip install -e '.[test]' --config-settings editable_mode=compat && pytest"
+    )
     assert test_command in readme
     assert test_command in ci
     assert "pip install . && advisor assess profiles/" in readme

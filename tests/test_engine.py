@@ -18,7 +18,9 @@ from advisor.reference import ReferenceMatcher
 Make = Callable[..., dict[str, Any]]
 
 
-def test_forward_chaining_runs_through_three_strata(mini_advisor: Advisor, make_profile: Make) -> None:
+def test_forward_chaining_runs_through_three_strata(
+    mini_advisor: Advisor, make_profile: Make
+) -> None:
     """capacity=low is derived, read by a second rule that derives community=blocked, read by a
     third rule together with a negated profile condition."""
     profile = make_profile(resources={"staff_hours_per_week": 3, "skills": ["writing"]})
@@ -29,7 +31,9 @@ def test_forward_chaining_runs_through_three_strata(mini_advisor: Advisor, make_
         "resources.capacity.low-no-community",
         "resources.capacity.community-note",
     ]
-    derived = {(f.fields["name"], f.fields["value"]) for f in inference.facts if f.kind == "derived"}
+    derived = {
+        (f.fields["name"], f.fields["value"]) for f in inference.facts if f.kind == "derived"
+    }
     assert derived == {("capacity", "low"), ("community", "blocked")}
 
 
@@ -69,7 +73,9 @@ def test_assessments_are_isolated_a_b_a_gives_the_same_report(
     assert middle != first
 
 
-def test_durable_and_reference_agree_on_the_mini_pack(mini_advisor: Advisor, make_profile: Make) -> None:
+def test_durable_and_reference_agree_on_the_mini_pack(
+    mini_advisor: Advisor, make_profile: Make
+) -> None:
     profiles = [
         make_profile(),
         make_profile(resources={"staff_hours_per_week": 1}),
@@ -84,7 +90,9 @@ def test_durable_and_reference_agree_on_the_mini_pack(mini_advisor: Advisor, mak
         facts = profile_to_facts(Profile.model_validate(data))
         rules = {r.id: r for r in mini_advisor.pack.rules}
         engine = infer(mini_advisor.compiled, rules, facts, mini_advisor._matcher)
-        reference = infer(mini_advisor.compiled, rules, facts, ReferenceMatcher(mini_advisor.compiled))
+        reference = infer(
+            mini_advisor.compiled, rules, facts, ReferenceMatcher(mini_advisor.compiled)
+        )
         assert engine.fired == reference.fired
         assert engine.hits == reference.hits
 
@@ -122,7 +130,9 @@ def test_too_many_distinct_tests_under_one_node_is_refused_not_a_hang() -> None:
 
 
 def test_more_sibling_tests_than_one_fact_may_match_is_refused() -> None:
-    probes = [Probe(f"p{i}", "resources", ((Test("sme_hours_per_month", "gt", i),),)) for i in range(70)]
+    probes = [
+        Probe(f"p{i}", "resources", ((Test("sme_hours_per_month", "gt", i),),)) for i in range(70)
+    ]
     rules = [CompiledRule(f"r.x.r{i}", i, 0, (f"p{i}",), Ref(f"p{i}"), False) for i in range(70)]
     with pytest.raises(RuleError, match="sibling tests"):
         check_limits(*ruleset_json(_pack(probes, rules)))
@@ -238,19 +248,31 @@ def test_a_lane_whose_state_fact_would_collide_starts_another_session(
     monkeypatch.setattr(engine, "fnv1a_32", fake)
     with Advisor(MINI_PACK) as advisor:
         profile = make_profile()
-        assert advisor.infer(Profile.model_validate(profile)).fired == _reference_fired(advisor, profile)
+        assert advisor.infer(Profile.model_validate(profile)).fired == _reference_fired(
+            advisor, profile
+        )
     assert len(state_ids) >= 3  # the first sid was passed over; then one per ruleset
 
 
 def test_every_profile_part_becomes_facts_with_paths(make_profile: Make) -> None:
     profile = Profile.model_validate(
-        make_profile(pain_points=["misinformation"], technology={"current_channels": [{"channel": "youtube"}]})
+        make_profile(
+            pain_points=["misinformation"],
+            technology={"current_channels": [{"channel": "youtube"}]},
+        )
     )
     facts = profile_to_facts(profile)
     kinds = [f.kind for f in facts]
     assert kinds == [
-        "organization", "audience", "objective", "strategy", "channel", "resources",
-        "bottlenecks", "pain_point", "summary",
+        "organization",
+        "audience",
+        "objective",
+        "strategy",
+        "channel",
+        "resources",
+        "bottlenecks",
+        "pain_point",
+        "summary",
     ]
     summary = facts[-1]
     assert summary.fields["measurable_objective_count"] == 1
@@ -261,7 +283,9 @@ def test_every_profile_part_becomes_facts_with_paths(make_profile: Make) -> None
 def test_compiled_rules_share_probes_between_rules(mini_advisor: Advisor) -> None:
     compiled = compile_rules(mini_advisor.pack.rules)
     physician_probes = [
-        p for p in compiled.probes if p.kind == "audience" and p.clauses == ((Test("segment", "eq", "physicians"),),)
+        p
+        for p in compiled.probes
+        if p.kind == "audience" and p.clauses == ((Test("segment", "eq", "physicians"),),)
     ]
     assert len(physician_probes) == 1
 
@@ -272,11 +296,16 @@ def test_matcher_builds_from_compiled_pack_and_frees_it(mini_advisor: Advisor) -
     assert matcher.closed
 
 
-def test_a_fact_with_more_properties_than_the_engine_allows_is_refused(mini_advisor: Advisor) -> None:
+def test_a_fact_with_more_properties_than_the_engine_allows_is_refused(
+    mini_advisor: Advisor,
+) -> None:
     from advisor.facts import Fact
 
     wide = Fact("f0", "organization", {f"k{i}": i for i in range(260)}, "organization")
-    with pytest.raises(EngineError, match="more than 252 properties"), mini_advisor._matcher.session() as session:
+    with (
+        pytest.raises(EngineError, match="more than 252 properties"),
+        mini_advisor._matcher.session() as session,
+    ):
         session.match_facts([wide])
 
 

@@ -27,8 +27,18 @@ def test_the_wheel_ships_the_rule_pack_and_works_outside_the_repo(tmp_path: Path
     )
     dist = tmp_path / "dist"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(dist), str(source)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(dist),
+            str(source),
+        ],
         check=True,
         capture_output=True,
     )
@@ -49,7 +59,17 @@ def test_the_wheel_ships_the_rule_pack_and_works_outside_the_repo(tmp_path: Path
     # Install only our wheel into a private folder; dependencies come from this environment.
     site = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(site), str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(site),
+            str(wheel),
+        ],
         check=True,
         capture_output=True,
     )
@@ -57,8 +77,15 @@ def test_the_wheel_ships_the_rule_pack_and_works_outside_the_repo(tmp_path: Path
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(site)}
     result = subprocess.run(
-        [sys.executable, "-m", "advisor", "assess", str(REPO / "profiles" / "medical-association.yaml"),
-         "--format", "json"],
+        [
+            sys.executable,
+            "-m",
+            "advisor",
+            "assess",
+            str(REPO / "profiles" / "medical-association.yaml"),
+            "--format",
+            "json",
+        ],
         cwd=elsewhere,
         env=env,
         capture_output=True,
@@ -70,6 +97,81 @@ def test_the_wheel_ships_the_rule_pack_and_works_outside_the_repo(tmp_path: Path
     assert report["pack"]["name"] == "healthcare-social"
     probe = subprocess.run(
         [sys.executable, "-c", "import advisor; print(advisor.__file__)"],
-        cwd=elsewhere, env=env, capture_output=True, text=True, check=True,
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert probe.stdout.startswith(str(site))
+
+
+def test_every_rules_folder_is_a_listed_package() -> None:
+    """setuptools warns about (and may one day drop) a data folder not listed as a package:
+    every folder of rules/ is in pyproject's package list."""
+    import tomllib
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text())
+    listed = set(config["tool"]["setuptools"]["packages"])
+    folders = {
+        "advisor.default_pack." + p.relative_to(REPO / "rules").as_posix().replace("/", ".")
+        for p in (REPO / "rules").rglob("*")
+        if p.is_dir() and p.name != "__pycache__"
+    }
+    assert folders <= listed, sorted(folders - listed)
+
+
+def test_the_sdist_is_complete_and_the_build_prints_no_warning(tmp_path: Path) -> None:
+    """The source distribution carries the licence, the rule pack, profiles, features and the
+    tests with their fixtures; building it warns about nothing."""
+    import tarfile
+
+    source = tmp_path / "source"
+    shutil.copytree(
+        REPO,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv*", "venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache"
+        ),
+    )
+    result = subprocess.run(
+        [sys.executable, "setup.py", "-q", "sdist", "-d", str(tmp_path / "dist")]
+        if (source / "setup.py").exists()
+        else [
+            sys.executable, "-c",
+            "from setuptools import build_meta as b; import sys; "
+            "print(b.build_sdist(sys.argv[1]))", str(tmp_path / "dist"),
+        ],
+        cwd=source, capture_output=True, text=True, check=True, timeout=300,
+    )
+    warnings = [
+        line for line in (result.stdout + result.stderr).splitlines()
+        if "warn" in line.lower() and "byte-compiling is disabled" not in line
+    ]
+    assert warnings == []
+    (sdist,) = (tmp_path / "dist").glob("*.tar.gz")
+    names = {n.split("/", 1)[1] for n in tarfile.open(sdist).getnames() if "/" in n}
+    for required in (
+        "LICENSE", "README.md", "CHANGELOG.md", "pyproject.toml", "rules/pack.yaml",
+        "profiles/hospital.yaml", "features/why-first.feature", "tests/conftest.py",
+        "tests/golden/mini-compiled.json", "docs/steps.md", ".ci/run",
+    ):
+        assert required in names, required
+    fixtures = {
+        p.relative_to(REPO).as_posix() for p in (REPO / "tests").rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+    assert fixtures <= names, sorted(fixtures - names)[:5]
+
+
+def test_the_version_has_one_source() -> None:
+    """`advisor.__version__` is the installed distribution's version from pyproject.toml."""
+    import tomllib
+    from importlib.metadata import version
+
+    import advisor
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text())
+    assert advisor.__version__ == version("healthcare-social-advisor")
+    assert advisor.__version__ == config["project"]["version"]
+    assert "__version__ =" not in (REPO / "advisor" / "cli.py").read_text()

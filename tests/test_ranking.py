@@ -13,7 +13,9 @@ from advisor.ranking import fit_resources
 Make = Callable[..., dict[str, Any]]
 
 
-def test_scores_are_weighted_sums_with_their_terms(mini_advisor: Advisor, make_profile: Make) -> None:
+def test_scores_are_weighted_sums_with_their_terms(
+    mini_advisor: Advisor, make_profile: Make
+) -> None:
     report = mini_advisor.assess(make_profile())
     linkedin = report.channel("linkedin")
     assert linkedin is not None and linkedin.rank is not None
@@ -102,7 +104,9 @@ def test_preconditions_kpis_and_derived_facts_reach_the_report(
 
 
 def _channel(cid: str, hours: float, skills: list[str]) -> Channel:
-    return Channel.model_validate({"id": cid, "name": cid, "hours_per_week": hours, "skills": skills})
+    return Channel.model_validate(
+        {"id": cid, "name": cid, "hours_per_week": hours, "skills": skills}
+    )
 
 
 def test_resource_fit_walks_the_ranking_and_says_what_does_not_fit() -> None:
@@ -127,12 +131,16 @@ def test_resource_fit_walks_the_ranking_and_says_what_does_not_fit() -> None:
     assert "2 of 4 recommended channels fit in 5 staff hours/week" in plan.summary
 
 
-def test_the_same_profile_gives_byte_identical_json(mini_advisor: Advisor, make_profile: Make) -> None:
+def test_the_same_profile_gives_byte_identical_json(
+    mini_advisor: Advisor, make_profile: Make
+) -> None:
     data = make_profile(resources={"staff_hours_per_week": 3}, bottlenecks={"approval_days": 9})
     assert mini_advisor.assess(data).to_json() == mini_advisor.assess(data).to_json()
 
 
-def test_report_carries_pack_identity_and_profile_hash(mini_advisor: Advisor, make_profile: Make) -> None:
+def test_report_carries_pack_identity_and_profile_hash(
+    mini_advisor: Advisor, make_profile: Make
+) -> None:
     report = mini_advisor.assess(make_profile())
     assert report.pack.name == "mini"
     assert report.pack.content_hash == mini_advisor.pack.content_hash

@@ -108,7 +108,7 @@ def test_assessments_during_reloads_each_come_whole_from_one_pack(
                     report = advisor.assess(profile)
                     if report.to_json() != expected[report.pack.content_hash]:
                         wrong.append(report.pack.content_hash)
-            except BaseException as err:  # noqa: BLE001 - reported below
+            except BaseException as err:
                 errors.append(err)
 
         threads = [threading.Thread(target=assess) for _ in range(4)]

@@ -89,7 +89,7 @@ def test_show_gives_rule_source_compiled_form_and_scenarios(tmp_path: Path) -> N
     that name it."""
     feature = tmp_path / "gate.feature"
     feature.write_text(
-        "Feature: f\n\n  Scenario: the gate closes\n    Given a minimal \"hospital\" profile\n"
+        'Feature: f\n\n  Scenario: the gate closes\n    Given a minimal "hospital" profile\n'
         "    When the advisor assesses the profile\n"
         '    Then the rule "objectives.gate.not-measurable" fires\n\n'
         "  Scenario Outline: gates by example\n"
@@ -99,8 +99,15 @@ def test_show_gives_rule_source_compiled_form_and_scenarios(tmp_path: Path) -> N
         "    Examples:\n      | rule |\n      | objectives.gate.not-measurable |\n"
     )
     code, out = run(
-        "rules", "show", "objectives.gate.not-measurable", "--rules", str(MINI),
-        "--features", str(tmp_path), "--format", "json",
+        "rules",
+        "show",
+        "objectives.gate.not-measurable",
+        "--rules",
+        str(MINI),
+        "--features",
+        str(tmp_path),
+        "--format",
+        "json",
     )
     data = json.loads(out)
     assert code == 0
@@ -144,7 +151,7 @@ def test_check_reports_every_broken_rule_with_file_line_and_suggestion() -> None
     """One run of `rules check` finds every problem of the broken pack, not just the first."""
     code, out = run("rules", "check", str(BROKEN), "--format", "json")
     data = json.loads(out)
-    assert code == 1
+    assert code == 2
     found = {
         (Path(p["file"]).name, p["line"], p["code"]): f"{p['message']} ({p['hint']})"
         for p in data["problems"]
@@ -176,13 +183,17 @@ def test_check_reports_every_problem_of_one_rule_in_one_run(tmp_path: Path) -> N
     and the required `when` is not reported missing when it was only misspelt."""
     pack = make_pack(tmp_path / "pack", {"rules.yaml": SEVERAL_MISTAKES})
     code, out = run("rules", "check", str(pack), "--format", "json")
-    assert code == 1
+    assert code == 2
     found = [(p["line"], p["field"], p["message"], p["hint"]) for p in json.loads(out)["problems"]]
     assert found == [
         (3, "post", found[0][2], "did you mean 'people'?"),
         (4, "wehn", "unknown field 'wehn'", "did you mean 'when'?"),
-        (6, "wehn.all[0].audience.segmnt", "unknown field 'segmnt' of audience",
-         "did you mean 'segment'?"),
+        (
+            6,
+            "wehn.all[0].audience.segmnt",
+            "unknown field 'segmnt' of audience",
+            "did you mean 'segment'?",
+        ),
         (7, "wehn.all[1].objective.kind.eqq", "unknown operator 'eqq'", "did you mean 'eq'?"),
         (9, "then[0].score.channel", "unknown channel 'linkdin'", "did you mean 'linkedin'?"),
         (10, "then[1].score.weight", found[5][2], None),
@@ -199,9 +210,9 @@ def test_check_warns_about_a_missing_rationale() -> None:
     ]
 
 
-def test_check_text_output_is_one_line_per_problem_and_exit_1() -> None:
+def test_check_text_output_is_one_line_per_problem_and_exit_2() -> None:
     code, out = run("rules", "check", str(BROKEN))
-    assert code == 1
+    assert code == 2
     assert "error: [never-fires] " in out
     assert out.strip().splitlines()[-1] == "9 rules checked: 11 errors, 1 warnings"
 
@@ -218,7 +229,7 @@ def test_check_reports_durable_rules_limits(tmp_path: Path) -> None:
     )
     pack = make_pack(tmp_path / "many", {"many.yaml": rules})
     code, out = run("rules", "check", str(pack))
-    assert code == 1
+    assert code == 2
     assert "[engine-limit]" in out and "durable_rules allows 64" in out
 
 
@@ -244,14 +255,37 @@ def test_check_of_a_good_pack_exits_0(tmp_path: Path) -> None:
         ({"resources": {"staff_hours_per_week": {"ge": 5, "le": 5}}}, False),
         ({"resources": {"staff_hours_per_week": {"gt": 5, "le": 5}}}, True),
         ({"objective": {"metric": {"exists": False, "eq": "views"}}}, True),
-        ({"any": [{"summary": {"audience_count": {"lt": 0}}},
-                  {"summary": {"audience_count": {"gt": 2}}}]}, False),
-        ({"any": [{"summary": {"audience_count": {"lt": 0}}},
-                  {"summary": {"objective_count": {"lt": 0}}}]}, True),
-        ({"all": [{"audience": {"segment": "nurses"}},
-                  {"audience": {"segment": "physicians"}}]}, False),
-        ({"all": [{"bottlenecks": {"approval_days": {"gt": 10}}},
-                  {"bottlenecks": {"approval_days": {"lt": 5}}}]}, True),
+        (
+            {
+                "any": [
+                    {"summary": {"audience_count": {"lt": 0}}},
+                    {"summary": {"audience_count": {"gt": 2}}},
+                ]
+            },
+            False,
+        ),
+        (
+            {
+                "any": [
+                    {"summary": {"audience_count": {"lt": 0}}},
+                    {"summary": {"objective_count": {"lt": 0}}},
+                ]
+            },
+            True,
+        ),
+        (
+            {"all": [{"audience": {"segment": "nurses"}}, {"audience": {"segment": "physicians"}}]},
+            False,
+        ),
+        (
+            {
+                "all": [
+                    {"bottlenecks": {"approval_days": {"gt": 10}}},
+                    {"bottlenecks": {"approval_days": {"lt": 5}}},
+                ]
+            },
+            True,
+        ),
         ({"not": {"summary": {"audience_count": {"lt": 0}}}}, False),
     ],
 )
@@ -270,7 +304,12 @@ def _pytest(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env.pop("PYTEST_ADDOPTS", None)
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", *args],
-        cwd=root, capture_output=True, text=True, env=env, check=False, timeout=300,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=300,
     )
 
 
@@ -279,8 +318,12 @@ def test_new_scaffolds_a_rule_and_a_feature_that_fails_until_the_rule_is_written
 ) -> None:
     """The scaffolded rule loads but cannot fire; its feature fails; once the author writes the
     condition, the same feature passes."""
-    make_pack(tmp_path / "pack", {}, manifest="name: test-pack\nversion: 1.0.0\nextends: default\n",
-              channels=None)
+    make_pack(
+        tmp_path / "pack",
+        {},
+        manifest="name: test-pack\nversion: 1.0.0\nextends: default\n",
+        channels=None,
+    )
     code, out = run("rules", "new", "people.nurses.video", "--rules", "pack", cwd=tmp_path)
     assert code == 0, out
     rule_file = tmp_path / "pack" / "people.nurses.video.yaml"
@@ -293,13 +336,11 @@ def test_new_scaffolds_a_rule_and_a_feature_that_fails_until_the_rule_is_written
     assert failing.returncode == 1 and "1 failed, 1 passed" in failing.stdout
 
     text = rule_file.read_text()
-    text = text.replace(
-        "summary: {audience_count: {lt: 0}}", "audience: {segment: nurses}"
-    )
+    text = text.replace("summary: {audience_count: {lt: 0}}", "audience: {segment: nurses}")
     rule_file.write_text(text)
     feature.write_text(
         feature.read_text().replace(
-            '    # TODO: add the facts that make the rule fire\n',
+            "    # TODO: add the facts that make the rule fire\n",
             '    And an audience of "nurses"\n',
         )
     )
@@ -345,8 +386,16 @@ def test_coverage_is_100_when_every_rule_fired_and_stayed_silent(tmp_path: Path)
     (tmp_path / "features").mkdir()
     (tmp_path / "features" / "n.feature").write_text(COVERAGE_FEATURE.format(silent=SILENT))
     code, out = run(
-        "rules", "coverage", "features", "--rules", "pack", "--fail-under", "100",
-        "--format", "json", cwd=tmp_path,
+        "rules",
+        "coverage",
+        "features",
+        "--rules",
+        "pack",
+        "--fail-under",
+        "100",
+        "--format",
+        "json",
+        cwd=tmp_path,
     )
     data = json.loads(out)
     assert code == 0, out
@@ -373,8 +422,12 @@ def test_coverage_below_the_bar_exits_1_and_names_rules_never_shown_silent(
 
 def test_coverage_of_an_extension_counts_its_own_rules_only(tmp_path: Path) -> None:
     rule = NURSES_RULE.replace("youtube, weight", "linkedin, weight")
-    make_pack(tmp_path / "pack", {"nurses.yaml": rule},
-              manifest="name: test-pack\nversion: 1.0.0\nextends: default\n", channels=None)
+    make_pack(
+        tmp_path / "pack",
+        {"nurses.yaml": rule},
+        manifest="name: test-pack\nversion: 1.0.0\nextends: default\n",
+        channels=None,
+    )
     (tmp_path / "features").mkdir()
     (tmp_path / "features" / "n.feature").write_text(COVERAGE_FEATURE.format(silent=SILENT))
     code, out = run("rules", "coverage", "--rules", "pack", "--format", "json", cwd=tmp_path)
@@ -411,7 +464,7 @@ def test_docs_rule_base_md_is_current_with_the_shipped_rules() -> None:
 def test_steps_lists_the_step_library() -> None:
     code, out = run("rules", "steps")
     assert code == 0
-    assert 'When   the advisor assesses the profile' in out
+    assert "When   the advisor assesses the profile" in out
 
 
 # ---------------------------------------------------------------- packs that extend the default
@@ -421,8 +474,10 @@ def test_a_pack_extending_the_default_adds_its_rules_and_channels(tmp_path: Path
     channels = "channels:\n  - {id: mastodon, name: Mastodon, hours_per_week: 2}\n"
     rule = NURSES_RULE.replace("youtube, weight", "mastodon, weight")
     pack_dir = make_pack(
-        tmp_path / "ext", {"nurses.yaml": rule},
-        manifest="name: ext\nversion: 2.1.0\nextends: default\n", channels=channels,
+        tmp_path / "ext",
+        {"nurses.yaml": rule},
+        manifest="name: ext\nversion: 2.1.0\nextends: default\n",
+        channels=channels,
     )
     pack = load_pack(pack_dir)
     default = load_pack(None)
@@ -432,8 +487,10 @@ def test_a_pack_extending_the_default_adds_its_rules_and_channels(tmp_path: Path
     assert pack.content_hash != default.content_hash
     with Advisor(pack_dir) as advisor:
         report = advisor.assess(
-            {"organization": {"name": "x", "type": "hospital"},
-             "audiences": [{"segment": "nurses"}]}
+            {
+                "organization": {"name": "x", "type": "hospital"},
+                "audiences": [{"segment": "nurses"}],
+            }
         )
     assert (report.pack.name, report.pack.version) == ("ext", "2.1.0")
     advice = report.channel("mastodon")
@@ -444,8 +501,12 @@ def test_a_pack_extending_the_default_adds_its_rules_and_channels(tmp_path: Path
 def test_an_extension_may_not_reuse_a_default_rule_id(tmp_path: Path) -> None:
     default_id = load_pack(None).rules[0].id
     rule = NURSES_RULE.replace("people.nurses.youtube", default_id)
-    pack_dir = make_pack(tmp_path / "ext", {"dup.yaml": rule},
-                         manifest="name: ext\nversion: 1.0.0\nextends: default\n", channels=None)
+    pack_dir = make_pack(
+        tmp_path / "ext",
+        {"dup.yaml": rule},
+        manifest="name: ext\nversion: 1.0.0\nextends: default\n",
+        channels=None,
+    )
     with pytest.raises(RuleError) as err:
         load_pack(pack_dir)
     assert "duplicate rule id" in str(err.value) and "dup.yaml:1" in str(err.value)
@@ -479,9 +540,14 @@ def test_diff_shows_what_a_new_pack_version_changes_for_each_profile(tmp_path: P
     new = tmp_path / "new"
     shutil.copytree(MINI, new)
     people = new / "rules" / "people.yaml"
-    people.write_text(people.read_text().replace("{channel: linkedin, weight: 3}",
-                                                 "{channel: linkedin, weight: 1}"))
-    (new / "rules" / "extra.yaml").write_text(NURSES_RULE.replace("segment: nurses", "segment: physicians"))
+    people.write_text(
+        people.read_text().replace(
+            "{channel: linkedin, weight: 3}", "{channel: linkedin, weight: 1}"
+        )
+    )
+    (new / "rules" / "extra.yaml").write_text(
+        NURSES_RULE.replace("segment: nurses", "segment: physicians")
+    )
     profiles = tmp_path / "profiles"
     profiles.mkdir()
     (profiles / "society.yaml").write_text(yaml.safe_dump(BASE_PROFILE))
@@ -498,7 +564,9 @@ def test_diff_shows_what_a_new_pack_version_changes_for_each_profile(tmp_path: P
 
     code, text = run("rules", "diff", str(MINI), str(new), str(profiles), "--fail-on-change")
     assert code == 1
-    assert "1 of 1 profiles change." in text and "rules that now fire: people.nurses.youtube" in text
+    assert (
+        "1 of 1 profiles change." in text and "rules that now fire: people.nurses.youtube" in text
+    )
     code, text = run("rules", "diff", str(MINI), str(MINI), str(profiles), "--fail-on-change")
     assert code == 0 and "unchanged" in text
     code, text = run("rules", "diff", str(MINI), str(new), str(profiles), "--format", "markdown")

@@ -80,8 +80,9 @@ def test_fewer_measurable_objectives_fix_drops_a_metric(
     """A rule that needs no measurable objective is fixed by dropping one objective's metric."""
     profile = {
         **NURSES_LOW_CAPACITY,
-        "objectives": [{"kind": "talking", "goal": "g", "metric": "m", "target": 5,
-                        "deadline": "2027-01-01"}],
+        "objectives": [
+            {"kind": "talking", "goal": "g", "metric": "m", "target": 5, "deadline": "2027-01-01"}
+        ],
         "technology": {"required_channels": ["x_twitter"]},
     }
     explanation = explain_channel(mini_advisor, profile, "x_twitter")
@@ -109,12 +110,15 @@ def profile_file(tmp_path: Path) -> Path:
 
 def test_explain_command_text_and_json(profile_file: Path) -> None:
     runner = CliRunner()
-    text = runner.invoke(main, ["explain", str(profile_file), "linkedin", "--rules",
-                                str(MINI_PACK)])
+    text = runner.invoke(
+        main, ["explain", str(profile_file), "linkedin", "--rules", str(MINI_PACK)]
+    )
     assert text.exit_code == 0, text.output
     assert "Near misses:" in text.output and "audiences[1]" in text.output
-    out = runner.invoke(main, ["explain", str(profile_file), "linkedin", "--rules",
-                               str(MINI_PACK), "--format", "json"])
+    out = runner.invoke(
+        main,
+        ["explain", str(profile_file), "linkedin", "--rules", str(MINI_PACK), "--format", "json"],
+    )
     data = json.loads(out.output)
     assert data["near_misses"][0]["fix"]["verified"] is True
 
@@ -122,8 +126,9 @@ def test_explain_command_text_and_json(profile_file: Path) -> None:
 def test_explain_unknown_channel_is_one_line_with_a_suggestion_and_exit_2(
     profile_file: Path,
 ) -> None:
-    result = CliRunner().invoke(main, ["explain", str(profile_file), "linkdin", "--rules",
-                                       str(MINI_PACK)])
+    result = CliRunner().invoke(
+        main, ["explain", str(profile_file), "linkdin", "--rules", str(MINI_PACK)]
+    )
     assert result.exit_code == 2
     assert "did you mean 'linkedin'?" in result.output
     assert "Traceback" not in result.output
@@ -142,16 +147,28 @@ def negation_pack(tmp_path: Path) -> Path:
     pack.mkdir()
     for name in ("pack.yaml", "channels.yaml"):
         (pack / name).write_text((MINI_PACK / name).read_text())
-    (pack / "rules.yaml").write_text(yaml.safe_dump([{
-        "id": "bottlenecks.policy.linkedin",
-        "title": "A policy lets staff post on LinkedIn",
-        "post": "bottlenecks",
-        "when": {"all": [{"audience": {"segment": "nurses"}},
-                         {"not": {"bottlenecks": {"no_social_policy": True}}}]},
-        "then": [{"score": {"channel": "linkedin", "weight": 2}}],
-        "because": "With a social policy, {audience.segment} can be reached by staff posts",
-        "source": "F0.0",
-    }]))
+    (pack / "rules.yaml").write_text(
+        yaml.safe_dump(
+            [
+                {
+                    "id": "bottlenecks.policy.linkedin",
+                    "title": "A policy lets staff post on LinkedIn",
+                    "post": "bottlenecks",
+                    "when": {
+                        "all": [
+                            {"audience": {"segment": "nurses"}},
+                            {"not": {"bottlenecks": {"no_social_policy": True}}},
+                        ]
+                    },
+                    "then": [{"score": {"channel": "linkedin", "weight": 2}}],
+                    "because": (
+                        "With a social policy, {audience.segment} can be reached by staff posts"
+                    ),
+                    "source": "F0.0",
+                }
+            ]
+        )
+    )
     return pack
 
 
@@ -178,13 +195,19 @@ def test_a_block_gets_verified_ways_to_lift_it_with_placeholders_for_the_client(
     profile = Path(__file__).resolve().parent.parent / "profiles" / "medical-association.yaml"
     with Advisor() as advisor:
         explanation = explain_channel(advisor, profile, "x_twitter")
-        block = next(f for f in explanation.fired if f.rule_id == "technology.required.x-needs-use-case")
+        block = next(
+            f for f in explanation.fired if f.rule_id == "technology.required.x-needs-use-case"
+        )
         assert len(block.lifts) == 2
         dropped, measured = block.lifts
-        assert [(c.path, c.value) for c in dropped.changes] == [("technology.required_channels", [])]
+        assert [(c.path, c.value) for c in dropped.changes] == [
+            ("technology.required_channels", [])
+        ]
         assert dropped.placeholders == []
         assert {c.path for c in measured.changes} == {
-            "objectives[0].metric", "objectives[0].target", "objectives[0].deadline"
+            "objectives[0].metric",
+            "objectives[0].target",
+            "objectives[0].deadline",
         }
         assert sorted(measured.placeholders) == sorted(c.path for c in measured.changes)
         loaded = advisor.load(profile).profile
@@ -196,7 +219,9 @@ def test_a_block_gets_verified_ways_to_lift_it_with_placeholders_for_the_client(
         leaving = next(f for f in explanation.fired if f.rule_id.endswith("x-clinicians-leaving"))
         assert leaving.lifts == []
     text = render_explanation_text(explanation)
-    assert "to lift it (1 change, verified by re-assessing): technology.required_channels = []" in text
+    assert (
+        "to lift it (1 change, verified by re-assessing): technology.required_channels = []" in text
+    )
     assert "objectives[0].deadline = (date to agree with the client)" in text
     assert "to lift it:" in render_explanation_markdown(explanation)
 
@@ -207,12 +232,18 @@ def test_a_penalty_through_a_derived_fact_is_lifted_at_its_profile_source() -> N
     profile = Path(__file__).resolve().parent.parent / "profiles" / "small-nonprofit.yaml"
     with Advisor() as advisor:
         explanation = advisor.explain(profile, "tiktok")
-        small_team = next(f for f in explanation.fired if f.rule_id == "resources.capacity.small-team")
+        small_team = next(
+            f for f in explanation.fired if f.rule_id == "resources.capacity.small-team"
+        )
         (lift, *_) = small_team.lifts
         assert [(c.path, c.value) for c in lift.changes] == [("resources.staff_hours_per_week", 5)]
         changed = apply_changes(advisor.load(profile).profile, lift.changes)
         assert "resources.capacity.small-team" not in advisor.infer(changed).fired
         for fired in explanation.fired:
             for fix in fired.lifts:
-                assert all(not c.path.startswith(("audiences", "organization", "pain_points",
-                                                  "constraints")) for c in fix.changes)
+                assert all(
+                    not c.path.startswith(
+                        ("audiences", "organization", "pain_points", "constraints")
+                    )
+                    for c in fix.changes
+                )

@@ -58,9 +58,14 @@ def test_more_staff_hours_change_the_plan_and_clear_the_capacity_block(
 
 
 def test_findings_raised_and_cleared_are_reported(mini_advisor: Advisor) -> None:
-    changes = [parse_assignment(s) for s in (
-        "objectives[0].metric=page views", "objectives[0].target=500",
-        "objectives[0].deadline=2027-06-30")]
+    changes = [
+        parse_assignment(s)
+        for s in (
+            "objectives[0].metric=page views",
+            "objectives[0].target=500",
+            "objectives[0].deadline=2027-06-30",
+        )
+    ]
     diff = what_if(mini_advisor, SMALL, changes)
     assert not diff.ready_before and diff.ready_after
     assert [f.code for f in diff.findings_cleared] == ["objectives-not-measurable"]
@@ -85,8 +90,9 @@ def test_a_channel_entering_the_ranking_is_reported(mini_advisor: Advisor) -> No
 
 
 def test_appending_a_list_item_with_the_next_index(mini_advisor: Advisor) -> None:
-    profile = apply_changes(mini_advisor.load(SMALL).profile,
-                            [parse_assignment("audiences[1]={segment: nurses}")])
+    profile = apply_changes(
+        mini_advisor.load(SMALL).profile, [parse_assignment("audiences[1]={segment: nurses}")]
+    )
     assert [a.segment for a in profile.audiences] == ["physicians", "nurses"]
 
 
@@ -106,8 +112,9 @@ def test_invalid_changes_are_errors_with_suggestions_and_exit_2(
 ) -> None:
     path = tmp_path / "small.yaml"
     path.write_text(yaml.safe_dump(SMALL))
-    result = CliRunner().invoke(main, ["whatif", str(path), "--set", change,
-                                       "--rules", str(MINI_PACK)])
+    result = CliRunner().invoke(
+        main, ["whatif", str(path), "--set", change, "--rules", str(MINI_PACK)]
+    )
     assert result.exit_code == 2
     assert expected in result.output
     assert "Traceback" not in result.output
@@ -115,13 +122,22 @@ def test_invalid_changes_are_errors_with_suggestions_and_exit_2(
 
 
 @pytest.mark.parametrize("fmt", ["table", "json", "markdown"])
-def test_whatif_command_formats(fmt: str, tmp_path: Path,
-                                make_profile: Callable[..., Any]) -> None:
+def test_whatif_command_formats(fmt: str, tmp_path: Path, make_profile: Callable[..., Any]) -> None:
     path = tmp_path / "small.yaml"
     path.write_text(yaml.safe_dump(SMALL))
-    result = CliRunner().invoke(main, ["whatif", str(path), "--set",
-                                       "resources.staff_hours_per_week=20", "--rules",
-                                       str(MINI_PACK), "--format", fmt])
+    result = CliRunner().invoke(
+        main,
+        [
+            "whatif",
+            str(path),
+            "--set",
+            "resources.staff_hours_per_week=20",
+            "--rules",
+            str(MINI_PACK),
+            "--format",
+            fmt,
+        ],
+    )
     assert result.exit_code == 0, result.output
     if fmt == "json":
         data = json.loads(result.output)
@@ -137,9 +153,14 @@ def test_the_advisor_offers_what_if_and_explain_as_methods(mini_advisor: Advisor
     from advisor.whynot import explain_channel
 
     by_method = mini_advisor.what_if(SMALL, {"resources.staff_hours_per_week": 20})
-    by_module = what_if(mini_advisor, SMALL, [Change(path="resources.staff_hours_per_week", value=20)])
+    by_module = what_if(
+        mini_advisor, SMALL, [Change(path="resources.staff_hours_per_week", value=20)]
+    )
     assert by_method.model_dump_json() == by_module.model_dump_json()
     assert by_method.plan_after.hours_available == 20
     explained = mini_advisor.explain(SMALL, "facebook_group")
-    assert explained.model_dump_json() == explain_channel(mini_advisor, SMALL, "facebook_group").model_dump_json()
+    assert (
+        explained.model_dump_json()
+        == explain_channel(mini_advisor, SMALL, "facebook_group").model_dump_json()
+    )
     assert explained.blocked

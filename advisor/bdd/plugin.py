@@ -1,9 +1,13 @@
-"""The pytest plugin (entry point `advisor`): collects `.feature` files with no Python module,
-provides the shipped steps and their fixtures, turns undefined steps and step mistakes into
-one clear located message, and records rule coverage with --advisor-coverage=FILE."""
+"""The pytest plugin (entry point `advisor`), opt-in per project: with the ini option
+`advisor_collect_features = true` it collects `.feature` files that no Python module binds,
+provides the shipped steps and their fixtures, turns undefined steps and step mistakes into one
+clear located message, and records rule coverage with --advisor-coverage=FILE (also under
+pytest-xdist). A project that did not opt in sees nothing of it but the option's help text:
+nothing is collected and the advisor is not imported."""
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import json
 import os
@@ -17,10 +21,21 @@ import pytest
 
 from advisor.errors import AdvisorError
 
-HAVE_BDD = importlib.util.find_spec("pytest_bdd") is not None
 COVERAGE_FORMAT = 1
+OPT_IN = "advisor_collect_features"
 _RECORDS = pytest.StashKey[list[dict[str, Any]]]()
 _WORLD = pytest.StashKey[Any]()
+# A test report attribute carrying one scenario's coverage record: pytest serializes a
+# report's extra attributes, so pytest-xdist workers hand the records to the controller.
+_REPORT_ATTR = "advisor_coverage"
+
+
+def _have_bdd() -> bool:
+    return importlib.util.find_spec("pytest_bdd") is not None
+
+
+def _opted_in(config: pytest.Config) -> bool:
+    return bool(config.getini(OPT_IN))
 
 
 class AdvisorPool:
@@ -51,31 +66,89 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="write, per scenario, the rules that fired, stayed silent, and were asserted (JSON)",
     )
     parser.addini(
-        "advisor_collect_features",
-        "collect .feature files as tests without a Python module (default true)",
+        OPT_IN,
+        "collect .feature files as tests with the advisor's shipped steps (default false; "
+        "a rule pack project sets it to true)",
         type="bool",
-        default=True,
+        default=False,
     )
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    if HAVE_BDD:
-        # The steps' fixtures must live in a registered plugin to be visible to every test.
-        from advisor.bdd import steps
-
-        if not config.pluginmanager.is_registered(steps):
-            config.pluginmanager.register(steps, "advisor.bdd.steps")
     config.stash[_RECORDS] = []
+    if config.getoption("advisor_coverage"):
+        config.pluginmanager.register(_Recorder(config.stash[_RECORDS]), "advisor-coverage")
+
+
+def _register_steps(config: pytest.Config) -> None:
+    """The shipped steps, registered on first need: their module imports the advisor."""
+    from advisor.bdd import steps
+
+    if not config.pluginmanager.is_registered(steps):
+        # The steps' fixtures must live in a registered plugin to be visible to every test.
+        config.pluginmanager.register(steps, "advisor.bdd.steps")
 
 
 # ---------------------------------------------------------------- collecting .feature files
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
-    if file_path.suffix != ".feature" or not parent.config.getini("advisor_collect_features"):
+    if file_path.suffix != ".feature" or not _opted_in(parent.config):
         return None
+    if _have_bdd():
+        _register_steps(parent.config)
     collector: pytest.Collector = FeatureModule.from_parent(parent, path=file_path)
     return collector
+
+
+def scenario_template(function: object) -> Any:
+    """The pytest-bdd scenario a test function runs, or None. pytest-bdd has no public way to
+    ask: 9.x keeps a registry of scenario functions, 8.x marks them with `__scenario__` (both
+    pinned by tests/test_bdd_plugin.py)."""
+    template = getattr(function, "__scenario__", None)
+    if template is None:
+        # the module, not pytest_bdd.scenario the function, which the package re-exports
+        scenario_module = importlib.import_module("pytest_bdd.scenario")
+        registry = getattr(scenario_module, "scenario_wrapper_template_registry", None)
+        if registry is not None:
+            try:
+                template = registry.get(function)
+            except TypeError:  # not hashable or not weak-referenceable: not a scenario
+                template = None
+    return template
+
+
+def _scenario_key(item: pytest.Item) -> tuple[str, str] | None:
+    """(feature file, scenario name) of a pytest-bdd scenario test, else None."""
+    template = scenario_template(getattr(item, "obj", None))
+    feature = getattr(template, "feature", None)
+    if feature is None:
+        return None
+    return os.path.realpath(feature.filename), str(getattr(template, "name", ""))
+
+
+def pytest_collection_modifyitems(
+    session: pytest.Session, config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    """A scenario a project binds itself with pytest-bdd's `scenarios()` runs once, from the
+    project's module: the copy collected from the .feature file is deselected."""
+    if not _opted_in(config) or not _have_bdd():
+        return
+    bound = {
+        key
+        for item in items
+        if not isinstance(item.parent, FeatureModule) and (key := _scenario_key(item))
+    }
+    if bound:
+        _register_steps(config)
+    twins = [
+        item
+        for item in items
+        if isinstance(item.parent, FeatureModule) and _scenario_key(item) in bound
+    ]
+    if twins:
+        config.hook.pytest_deselected(items=twins)
+        items[:] = [item for item in items if item not in twins]
 
 
 class FeatureModule(pytest.Module):
@@ -83,8 +156,12 @@ class FeatureModule(pytest.Module):
     pytest-bdd itself, so outlines, tags and hooks behave as with `scenarios()`."""
 
     def _getobj(self) -> types.ModuleType:
-        if not HAVE_BDD:
-            raise self.CollectError("install pytest-bdd to run .feature files")
+        if not _have_bdd():
+            raise self.CollectError(
+                f"{_shown(self.path)}: install pytest-bdd to run .feature files "
+                "(pip install 'healthcare-social-advisor[bdd]'), or set "
+                f"{OPT_IN} = false"
+            )
         from pytest_bdd.exceptions import GherkinParseError
         from pytest_bdd.feature import get_feature
         from pytest_bdd.scenario import get_python_name_generator, scenario
@@ -256,7 +333,9 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     if call.when == "call" and item.config.getoption("advisor_coverage"):
         world = item.stash.get(_WORLD, None)
         if world is not None and world.assessed:
-            item.config.stash[_RECORDS].append(
+            setattr(
+                report,
+                _REPORT_ATTR,
                 {
                     "test": item.nodeid,
                     "feature": _relative(world.feature_file, item.config.rootpath),
@@ -268,9 +347,22 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
                     "silent": sorted(world.rule_ids - world.fired) if world.evaluated else [],
                     "asserted_fire": sorted(world.asserted_fire),
                     "asserted_silent": sorted(world.asserted_silent),
-                }
+                },
             )
     return report
+
+
+class _Recorder:
+    """Collects the coverage records of one pytest run from the test reports: in a plain run
+    this process's own, under pytest-xdist the workers' reports as the controller gets them."""
+
+    def __init__(self, records: list[dict[str, Any]]) -> None:
+        self.records = records
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        record = getattr(report, _REPORT_ATTR, None)
+        if record is not None and report.when == "call":
+            self.records.append(record)
 
 
 def _relative(path: Path | None, root: Path) -> str | None:
@@ -282,12 +374,19 @@ def _relative(path: Path | None, root: Path) -> str | None:
         return str(path)
 
 
+def _is_xdist_worker(config: pytest.Config) -> bool:
+    return hasattr(config, "workerinput")
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
     target = session.config.getoption("advisor_coverage")
-    if not target:
+    if not target or _is_xdist_worker(session.config):
         return
     recorded: list[dict[str, Any]] = session.config.stash[_RECORDS]
     records = sorted(recorded, key=lambda r: str(r["test"]))
+    if not records:
+        # Asked for coverage and got none: an error, never a silent 0 %.
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
     path = Path(target)
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text(
@@ -299,3 +398,13 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         encoding="utf-8",
     )
     tmp.replace(path)
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    target = config.getoption("advisor_coverage")
+    if target and not _is_xdist_worker(config) and not config.stash.get(_RECORDS, []):
+        terminalreporter.write_line(
+            f"advisor coverage: no scenario recorded into {target}: were any .feature files "
+            f"run? (a project opts in with {OPT_IN} = true)",
+            red=True,
+        )

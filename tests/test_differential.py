@@ -25,6 +25,9 @@ from advisor.inference import infer
 from advisor.reference import ReferenceMatcher
 from advisor.rules import Rule, RuleMeta, parse_condition, parse_effect
 
+# Whole-suite only: `pytest -m 'not slow'` is the contributors' fast loop.
+pytestmark = pytest.mark.slow
+
 CHANNELS = frozenset({"linkedin", "youtube", "x_twitter"})
 SEGMENTS = ["physicians", "nurses", "students"]
 SKILLS = ["writing", "video", "audio"]

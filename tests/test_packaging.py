@@ -11,7 +11,12 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from .conftest import REPO
+
+# Whole-suite only: `pytest -m 'not slow'` is the contributors' fast loop.
+pytestmark = pytest.mark.slow
 
 
 def test_the_wheel_ships_the_rule_pack_and_works_outside_the_repo(tmp_path: Path) -> None:
@@ -150,7 +155,8 @@ def test_the_sdist_is_complete_and_the_build_prints_no_warning(tmp_path: Path) -
     ]
     assert warnings == []
     (sdist,) = (tmp_path / "dist").glob("*.tar.gz")
-    names = {n.split("/", 1)[1] for n in tarfile.open(sdist).getnames() if "/" in n}
+    with tarfile.open(sdist) as archive:
+        names = {n.split("/", 1)[1] for n in archive.getnames() if "/" in n}
     for required in (
         "LICENSE", "README.md", "CHANGELOG.md", "pyproject.toml", "rules/pack.yaml",
         "profiles/hospital.yaml", "features/why-first.feature", "tests/conftest.py",

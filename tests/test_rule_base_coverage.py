@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from advisor.cli import main
 
 from .conftest import REPO
+
+# Whole-suite only: `pytest -m 'not slow'` is the contributors' fast loop.
+pytestmark = pytest.mark.slow
 
 
 def test_every_shipped_rule_is_shown_firing_and_silent_by_the_features() -> None:

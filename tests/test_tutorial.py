@@ -12,6 +12,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
+# Whole-suite only: `pytest -m 'not slow'` is the contributors' fast loop.
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parent.parent
 TUTORIAL = REPO / "docs" / "writing-rules.md"
 BIN = Path(sys.executable).parent

@@ -9,6 +9,7 @@ import math
 import os
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -21,6 +22,9 @@ from advisor.facts import FACT_SCHEMA
 from advisor.loader import parse_profile_text, profile_from_data
 from advisor.rules import OPS, LocatedProblem, parse_rule
 from tests.reliability.make_corpus import BASE_PROFILE, RULE_BASE
+
+# Whole-suite only: `pytest -m 'not slow'` is the contributors' fast loop.
+pytestmark = pytest.mark.slow
 
 CHANNELS = frozenset({"email_newsletter", "linkedin", "x_twitter", "youtube", "facebook_group"})
 EXAMPLES = int(os.environ.get("ADVISOR_FUZZ_EXAMPLES", "400"))

@@ -21,6 +21,9 @@ import pytest
 from advisor import Advisor, ProfileError, load_pack
 from tests.reliability.conftest import MINI, varied_profiles
 
+# Whole-suite only: `pytest -m 'not slow'` is the contributors' fast loop.
+pytestmark = pytest.mark.slow
+
 ASSESSMENTS = 10_000
 THREADS = 8
 PER_THREAD = 1_000

@@ -114,12 +114,14 @@ def nearest_steps(keyword: str, text: str, limit: int = 3) -> list[StepSpec]:
 SECTION_INTRO = """# Steps for rule features
 
 Every step the advisor's pytest plugin ships, with an example. A `.feature` file needs no Python:
-`pytest` collects it once the advisor is installed. Values in quotes are names from the profile
-vocabulary (see docs/fact-schema.md and `advisor schema`); lists are written "a, b and c".
+`pytest` collects it once the advisor is installed and the project opts in with
+`advisor_collect_features = true` in its pytest configuration. Values in quotes are names from
+the profile vocabulary (see docs/fact-schema.md and `advisor schema`); lists are written
+"a, b and c".
 Paths (profile files, rule packs) are found next to the feature file, else from the project root.
 `And` and `But` continue the previous keyword. Scenario Outlines work: write `<column>` in a step.
-A project that binds scenarios itself with pytest-bdd's `scenarios()` sets
-`advisor_collect_features = false` in its pytest configuration, so no scenario runs twice.
+A scenario a project also binds itself with pytest-bdd's `scenarios()` runs once, from the
+project's module.
 `pytest --advisor-coverage=FILE` records which rules each scenario fired and asserted
 (`advisor rules coverage` runs it for you).
 

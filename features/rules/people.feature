@@ -166,6 +166,8 @@ Feature: People rules: meet each audience where it already is, at the rung it st
       | patients_chronic | spectators    | true            |
     When the advisor assesses the profile
     Then the rule "people.ladder.need-to-connect" fires
+    And the rule "people.ladder.spectators" fires
+    And the rule "people.ladder.spectators-no-group" does not fire
     And the rule "people.patients.chronic-peers" fires
 
   Scenario: spectators with no need to connect get no community push
@@ -175,6 +177,7 @@ Feature: People rules: meet each audience where it already is, at the rung it st
       | patients_chronic | spectators    | false           |
     When the advisor assesses the profile
     Then the rule "people.ladder.need-to-connect" does not fire
+    And the rule "people.ladder.spectators-no-group" fires
     And the rule "people.patients.chronic-peers" does not fire
 
   Scenario: without any audience the advisor says to listen first

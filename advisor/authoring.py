@@ -3,6 +3,7 @@ No click here: `advisor rules ...` in cli.py calls these and prints what they re
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from advisor.rules import (
     Rule,
     Score,
 )
+from advisor.sources import citation_text, is_stale, resolved
 from advisor.suggest import did_you_mean
 
 # Kinds with exactly one fact per profile: two frames of one of these in an `all` test the same
@@ -291,7 +293,12 @@ def show_rule_text(pack: RulePack, rule_id: str, features: Sequence[Path]) -> st
     out += ["", "when:", *condition_lines(rule.when, 2), "", "then:"]
     for effect in rule.then:
         out += _wrapped(effect_sentence(effect), 4, first="  - ")
-    out += ["", "because:", *_wrapped(meta.because), "", "source:", *_wrapped(meta.source)]
+    out += ["", "because:", *_wrapped(meta.because), "", "source:"]
+    bibliography = pack.bibliography
+    for citation in meta.source:
+        entry = bibliography.get(citation)
+        text = citation if entry is None else f"{citation}: {citation_text(entry)}"
+        out += _wrapped(text, 4, first="  - ")
     if meta.rationale:
         out += ["", "rationale:", *_wrapped(meta.rationale)]
     compiled = data["compiled"]
@@ -397,8 +404,10 @@ class CheckResult:
 
 
 def _load_code(problem: Problem) -> str:
-    if problem.message.startswith("duplicate rule id"):
+    if problem.message.startswith(("duplicate rule id", "duplicate source id")):
         return "duplicate-id"
+    if problem.message.startswith("unknown source id") or "not a source id" in problem.message:
+        return "unknown-source"
     if "derived fact" in problem.message:
         return "never-fires"
     if problem.message.startswith("unknown channel"):
@@ -408,9 +417,10 @@ def _load_code(problem: Problem) -> str:
     return "schema"
 
 
-def check_pack(folder: str | Path | None) -> CheckResult:
+def check_pack(folder: str | Path | None, today: datetime.date | None = None) -> CheckResult:
     """Lint a rule pack: every load problem (not just the first), rules that can never fire,
-    rules that contradict each other, missing rationale, and durable_rules' limits."""
+    rules that contradict each other, missing rationale, sources older than the manifest's
+    `stale_after_years` (relative to `today`), and durable_rules' limits."""
     try:
         pack, problems = load_pack_collecting(folder)
     except AdvisorError as err:
@@ -418,7 +428,7 @@ def check_pack(folder: str | Path | None) -> CheckResult:
     items = [CheckItem("error", _load_code(p), p) for p in problems]
     own = pack.own_rules()
     for rule in own:
-        items.extend(_rule_items(pack, rule))
+        items.extend(_rule_items(pack, rule, today))
     items.extend(_contradictions(pack, {r.id for r in own}))
     try:
         DurableMatcher(compile_pack(pack)).close()
@@ -442,7 +452,31 @@ def _at(
     )
 
 
-def _rule_items(pack: RulePack, rule: Rule) -> list[CheckItem]:
+def _stale_items(pack: RulePack, rule: Rule, today: datetime.date) -> list[CheckItem]:
+    """A warning per cited survey, study or vendor report older than the manifest's
+    `stale_after_years`, unless the bibliography says why it is still cited."""
+    after = pack.manifest.stale_after_years
+    return [
+        CheckItem(
+            "warning",
+            "stale-source",
+            _at(
+                pack,
+                rule,
+                f"cites {source.id} ({source.year}), a {source.kind} older than {after} years",
+                "source",
+                "cite a newer source, or say in sources.yaml (dated: ...) why this one stands",
+            ),
+        )
+        for source in resolved(rule.meta.source, pack.bibliography)
+        if is_stale(source, today.year, after)
+    ]
+
+
+def _rule_items(
+    pack: RulePack, rule: Rule, today: datetime.date | None = None
+) -> list[CheckItem]:
+    today = today or datetime.date.today()
     items = []
     reason = never_fires(rule.when)
     if reason is not None:
@@ -470,7 +504,7 @@ def _rule_items(pack: RulePack, rule: Rule) -> list[CheckItem]:
     texts = {
         "title": rule.meta.title,
         "because": rule.meta.because,
-        "source": rule.meta.source,
+        "source": "; ".join(rule.meta.source),
         "rationale": rule.meta.rationale or "",
     }
     for name, text in texts.items():
@@ -482,6 +516,7 @@ def _rule_items(pack: RulePack, rule: Rule) -> list[CheckItem]:
                     _at(pack, rule, f"{name} still says {PLACEHOLDER}", name, "fill it in"),
                 )
             )
+    items.extend(_stale_items(pack, rule, today))
     if rule.meta.status == "deprecated":
         items.append(
             CheckItem(
@@ -910,7 +945,7 @@ when:
 then:
   - finding: {{level: info, code: {code}}}
 because: "{PLACEHOLDER}: the reason a reader sees when this rule fires"
-source: "{PLACEHOLDER}: where the fact comes from (title, publisher, year and URL)"
+source: "{PLACEHOLDER}: the ids of the sources.yaml entries this rule rests on"
 rationale: "{PLACEHOLDER}: why the conclusion follows from the facts"
 """
     if default_pack:
@@ -998,13 +1033,31 @@ def rule_base_markdown(pack: RulePack, label: str = "rules") -> str:
             out.append("\n\n")
             out.append(f"- Because: {meta.because}\n")
             out.append("- Effects: " + "; ".join(_effect_text(e) for e in rule.then) + "\n")
-            out.append(f"- Evidence: {meta.evidence}; source: {meta.source}\n")
+            out.append(f"- Evidence: {meta.evidence}; sources: {_cited(meta.source, pack)}\n")
             if meta.rationale:
                 out.append(f"- Rationale: {meta.rationale}\n")
             if where is not None:
                 shown = _pack_relative(where.file, [label, "rules"])
                 out.append(f"- File: `{shown}`\n")
+    if pack.sources:
+        out.append(f"\n## Bibliography ({len(pack.sources)})\n\n")
+        for entry in sorted(pack.sources, key=lambda e: e.id):
+            out.append(f"- <a id=\"{entry.id}\"></a>`{entry.id}`: {citation_text(entry)}")
+            out.append(f" ({entry.kind}" + (f"; {entry.sample}" if entry.sample else "") + ")")
+            if entry.dated:
+                out.append(f" Dated: {entry.dated}")
+            out.append("\n")
     return "".join(out)
+
+
+def _cited(citations: Sequence[str], pack: RulePack) -> str:
+    """A rule's citations for the rule base: title and year of each bibliography entry, linked
+    to its line in the bibliography; free text as written."""
+    bibliography = pack.bibliography
+    return "; ".join(
+        f"[{bibliography[c].title} ({bibliography[c].year})](#{c})" if c in bibliography else c
+        for c in citations
+    )
 
 
 def rule_base_for(folder: str | Path | None) -> str:

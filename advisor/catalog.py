@@ -65,6 +65,9 @@ class Manifest(BaseModel):
     dimension_weights: dict[Post, Annotated[float, Field(ge=0, le=10)]] = Field(
         default_factory=dict
     )
+    # `rules check` warns when a rule cites a survey, study or vendor report older than this
+    # many years (a bibliography entry's `dated` note says why an old one is still cited).
+    stale_after_years: Annotated[int, Field(ge=1, le=100)] | None = None
 
     def weight_of(self, post: str) -> float:
         for name, weight in self.dimension_weights.items():

@@ -155,6 +155,7 @@ def reason_for(
         text=render_template(rule.meta.because, matched_facts(compiled_rule, probes, inference)),
         evidence=evidence_for(compiled_rule, probes, inference),
         evidence_grade=rule.meta.evidence,
-        source=rule.meta.source,
+        source="; ".join(rule.meta.source),
+        sources=list(rule.meta.source),
         status=rule.meta.status,
     )

@@ -15,11 +15,12 @@ from pydantic import BaseModel, ValidationError
 
 from advisor.annotations import is_model, nested_model
 from advisor.catalog import Catalogue, Manifest
-from advisor.errors import InputError, Problem, ProfileError, RuleError
+from advisor.errors import InputError, Problem, ProfileError, RuleError, shown
 from advisor.located import located_problems
 from advisor.pack import Location, RulePack
 from advisor.profile import Profile
 from advisor.rules import LocatedProblem, Rule, derived_reads, derived_writes, parse_rule
+from advisor.sources import Bibliography, Source, looks_like_id
 from advisor.suggest import did_you_mean
 from advisor.yamlsafe import LineMap, format_path, line_of, parse_document
 from advisor.yamlsafe import Path as DataPath
@@ -27,6 +28,7 @@ from advisor.yamlsafe import Path as DataPath
 MAX_FILE_BYTES = 1_000_000
 MANIFEST = "pack.yaml"
 CATALOGUE = "channels.yaml"
+SOURCES = "sources.yaml"
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
 
 
@@ -277,6 +279,9 @@ def _load_pack(
                 raise RuleError(Problem(f"duplicate channel id '{channel.id}'", cat_source, line))
             seen.add(channel.id)
 
+    own_bibliography = SOURCES in files
+    sources = _bibliography(files.pop(SOURCES, None), base)
+    known = {s.id: s for s in sources}
     problems: list[Problem] = []
     rules: list[Rule] = list(base.rules) if base is not None else []
     locations: dict[str, Location] = dict(base.locations) if base is not None else {}
@@ -300,6 +305,7 @@ def _load_pack(
                 ]
                 continue
             here = Location(source, line_of(lines, prefix))
+            problems += _citation_problems(rule, known, own_bibliography, source, lines, prefix)
             if rule.id in locations:
                 first = locations[rule.id]
                 problems.append(
@@ -321,13 +327,77 @@ def _load_pack(
     if collect is not None:
         collect.extend(problems)
     if base is None:
-        return RulePack(manifest, catalogue, tuple(rules), locations, digest.hexdigest())
+        return RulePack(
+            manifest, catalogue, tuple(rules), locations, digest.hexdigest(), sources=sources
+        )
     # The extension's hash covers the pack it extends: a change in either changes reports.
     combined = hashlib.sha256(f"{base.content_hash}\x00{digest.hexdigest()}".encode())
     inherited = frozenset(r.id for r in base.rules)
     return RulePack(
-        manifest, catalogue, tuple(rules), locations, combined.hexdigest(), inherited
+        manifest, catalogue, tuple(rules), locations, combined.hexdigest(), inherited, sources
     )
+
+
+def _bibliography(
+    loaded: tuple[Any, LineMap, str] | None, base: RulePack | None
+) -> tuple[Source, ...]:
+    """The pack's bibliography: the extended pack's entries, then this pack's sources.yaml
+    (validated like any pack file); an id defined twice is an error."""
+    inherited = base.sources if base is not None else ()
+    if loaded is None:
+        return inherited
+    data, lines, source = loaded
+    own: Bibliography = _validate_model(Bibliography, data, source, lines)
+    first = {s.id: f"{base.manifest.name} pack" for s in inherited} if base else {}
+    problems = []
+    for i, entry in enumerate(own.sources):
+        line = line_of(lines, ("sources", i, "id"))
+        if entry.id in first:
+            problems.append(
+                Problem(
+                    f"duplicate source id {shown(entry.id)} (first defined at {first[entry.id]})",
+                    source,
+                    line,
+                    f"sources[{i}].id",
+                    hint="source ids are unique across a pack and the pack it extends",
+                )
+            )
+        first.setdefault(entry.id, f"{source}:{line}")
+    if problems:
+        raise RuleError(problems)
+    return (*inherited, *own.sources)
+
+
+def _citation_problems(
+    rule: Rule,
+    known: Mapping[str, Source],
+    own_bibliography: bool,
+    source: str,
+    lines: LineMap,
+    prefix: DataPath,
+) -> list[Problem]:
+    """A rule cites bibliography ids. A citation written as an id must name an entry whenever
+    the pack has a bibliography (its own or the one it extends); free text is allowed only in
+    a pack without a sources.yaml of its own."""
+    problems = []
+    for i, citation in enumerate(rule.meta.source):
+        if citation in known:
+            continue
+        if not looks_like_id(citation) and not own_bibliography:
+            continue
+        if not known and not own_bibliography:
+            continue
+        path = (*prefix, "source", i)
+        if looks_like_id(citation):
+            message = f"unknown source id {shown(citation)}"
+            hint = did_you_mean(citation, known) or f"add it to {SOURCES}"
+        else:
+            message = f"{shown(citation)} is not a source id"
+            hint = f"cite the ids of {SOURCES}, separated by '; '"
+        problems.append(
+            Problem(message, source, line_of(lines, path), "source", rule.id, hint)
+        )
+    return problems
 
 
 def _unwritten_derived(rules: list[Rule], locations: dict[str, Location]) -> list[Problem]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from advisor.catalog import Catalogue, Channel, Manifest
 from advisor.rules import Rule
+from advisor.sources import Source
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,12 @@ class RulePack:
     content_hash: str = ""
     # Ids of the rules that came from the pack this one extends (empty for a standalone pack).
     inherited: frozenset[str] = frozenset()
+    # The bibliography (sources.yaml), the extended pack's entries first; empty without one.
+    sources: tuple[Source, ...] = ()
+
+    @property
+    def bibliography(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
 
     def own_rules(self) -> tuple[Rule, ...]:
         """The rules this pack defines itself, without those of the pack it extends."""

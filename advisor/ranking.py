@@ -4,7 +4,7 @@ recommended channels into the staff hours and skills available."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from advisor.catalog import Channel
 from advisor.compiler import CompiledPack
@@ -25,6 +25,7 @@ from advisor.report import (
     Report,
     ResourcePlan,
     ScoreTerm,
+    SourceNote,
 )
 from advisor.rules import ALL_CHANNELS, POST_ORDER, Rule
 from advisor.rules import Block as BlockEffect
@@ -32,6 +33,7 @@ from advisor.rules import Finding as FindingEffect
 from advisor.rules import Kpi as KpiEffect
 from advisor.rules import Precondition as PreconditionEffect
 from advisor.rules import Score as ScoreEffect
+from advisor.sources import numbered
 
 _LEVEL_ORDER = {"blocker": 0, "warning": 1, "info": 2}
 
@@ -132,6 +134,7 @@ def build_report(
                         rule_id=rule_id,
                         post=rule.meta.post,
                         evidence=reason.evidence,
+                        sources=reason.sources,
                     )
                 )
             elif isinstance(effect, KpiEffect):
@@ -183,7 +186,31 @@ def build_report(
         resource_plan=plan,
         derived=derived,
         fired_rules=list(inference.fired),
+        sources=source_notes(pack, findings, [*recommended, *not_recommended]),
     )
+
+
+def source_notes(
+    pack: RulePack, findings: Sequence[Finding], advice: Sequence[ChannelAdvice]
+) -> list[SourceNote]:
+    """The bibliography entries a report cites, numbered in the order of first use."""
+    bibliography = pack.bibliography
+    order = [s for f in findings for s in f.sources]
+    order += [s for a in advice for r in a.reasons for s in r.sources]
+    return [
+        SourceNote(
+            number=number,
+            id=entry.id,
+            title=entry.title,
+            publisher=entry.publisher,
+            year=entry.year,
+            url=entry.url,
+            kind=entry.kind,
+            dated=entry.dated,
+        )
+        for source_id, number in numbered(order, bibliography).items()
+        for entry in (bibliography[source_id],)
+    ]
 
 
 def pack_info(pack: RulePack) -> PackInfo:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from html import escape
 
 from advisor.render_markdown import hidden_note, show_value
-from advisor.report import ChannelAdvice, Evidence, Reason, Report
+from advisor.report import ChannelAdvice, Evidence, Reason, Report, SourceNote
 from advisor.rules import POST_ORDER
 
 # One colour per POST dimension, distinguishable for common colour-vision deficiencies (Okabe-Ito).
@@ -61,11 +61,23 @@ def _evidence(items: Sequence[Evidence]) -> str:
     )
 
 
-def _reason(reason: Reason) -> str:
+def _marks(sources: Sequence[str], numbers: dict[str, int]) -> str:
+    """Superscript note numbers linked to the Sources section."""
+    return "".join(
+        f'<sup class="cite"><a href="#source-{numbers[s]}">[{numbers[s]}]</a></sup>'
+        for s in sources
+        if s in numbers
+    )
+
+
+def _reason(reason: Reason, numbers: dict[str, int]) -> str:
+    free = [s for s in reason.sources if s not in numbers]
     text = (
-        f"<li>{_e(reason.text)} — rule <code>{_e(reason.rule_id)}</code> "
-        f"({_e(reason.post)}; evidence: {_e(reason.evidence_grade)}; "
-        f"source: {_e(reason.source)})"
+        f"<li>{_e(reason.text)}{_marks(reason.sources, numbers)} — rule "
+        f"<code>{_e(reason.rule_id)}</code> "
+        f"({_e(reason.post)}; evidence: {_e(reason.evidence_grade)}"
+        + (f"; source: {_e('; '.join(free))}" if free else "")
+        + ")"
     )
     if reason.evidence:
         text += f'<div class="evidence">Evidence: {_evidence(reason.evidence)}</div>'
@@ -139,9 +151,11 @@ def score_chart(advice: Sequence[ChannelAdvice]) -> str:
 def _findings(report: Report) -> str:
     if not report.findings:
         return ""
+    numbers = report.source_numbers()
     rows = [
         [f'<span class="level-{_e(f.level)}">{_e(f.level)}</span>', f"<code>{_e(f.code)}</code>",
-         _e(f.message), f"<code>{_e(f.rule_id)}</code>", _evidence(f.evidence) or "—"]
+         _e(f.message) + _marks(f.sources, numbers), f"<code>{_e(f.rule_id)}</code>",
+         _evidence(f.evidence) or "—"]
         for f in report.findings
     ]
     table = _table(["Level", "Code", "Finding", "Rule", "Evidence"], rows)
@@ -199,7 +213,7 @@ def _general(report: Report, shown: list[ChannelAdvice]) -> str:
     return out
 
 
-def _detail(a: ChannelAdvice) -> str:
+def _detail(a: ChannelAdvice, numbers: dict[str, int]) -> str:
     out = f"<details open><summary>{_e(a.name)} ({_e(a.channel)}), score {a.score:g}</summary>"
     if a.terms:
         rows = [[f"<code>{_e(t.rule_id)}</code>", _e(t.post), f"{t.weight:+d}",
@@ -209,7 +223,7 @@ def _detail(a: ChannelAdvice) -> str:
         out += (f"<p>Blocked by <code>{_e(b.rule_id)}</code>: {_e(b.reason)} "
                 f"To lift: {_e(b.lift)}</p>")
     if a.reasons:
-        out += "<ul>" + "".join(_reason(r) for r in a.reasons) + "</ul>"
+        out += "<ul>" + "".join(_reason(r, numbers) for r in a.reasons) + "</ul>"
     if a.preconditions:
         out += "<p>Before launch:</p><ul>" + "".join(
             f"<li>{_e(p.text)} (<code>{_e(p.code)}</code>)</li>" for p in a.preconditions
@@ -219,6 +233,23 @@ def _detail(a: ChannelAdvice) -> str:
             f"<li>{_e(k.metric)}</li>" for k in a.kpis
         ) + "</ul>"
     return out + "</details>"
+
+
+def _sources(notes: Sequence[SourceNote]) -> str:
+    """The numbered bibliography entries the report cites, each with a link to check it."""
+    if not notes:
+        return ""
+    items = []
+    for note in notes:
+        url = _e(note.url)
+        link = (f'<a href="{url}" rel="noreferrer">{url}</a>'
+                if note.url.startswith(("https://", "http://")) else url)
+        dated = f" <em>Dated: {_e(note.dated)}</em>" if note.dated else ""
+        items.append(
+            f'<li id="source-{note.number}" value="{note.number}">{_e(note.title)}. '
+            f"{_e(note.publisher)}, {note.year}. {link} ({_e(note.kind)}){dated}</li>"
+        )
+    return f'<section id="sources"><h2>Sources</h2><ol>{"".join(items)}</ol></section>'
 
 
 # Runs only if the page parsed and rendered: a headless browser check reads this marker.
@@ -262,12 +293,14 @@ def render_html(report: Report, top: int | None = None) -> str:
     details = [*shown, *report.not_recommended]
     if details:
         parts.append('<section id="reasons"><h2>Every reason, with its evidence</h2>')
-        parts += [_detail(a) for a in details]
+        numbers = report.source_numbers()
+        parts += [_detail(a, numbers) for a in details]
         parts.append("</section>")
     if report.derived:
         rows = [[_e(d.name), _e(show_value(d.value)),
                  ", ".join(f"<code>{_e(r)}</code>" for r in d.rule_ids)] for d in report.derived]
         parts.append(f'<section id="derived"><h2>Derived facts</h2>'
                      f"{_table(['Name', 'Value', 'Rules'], rows)}</section>")
+    parts.append(_sources(report.sources))
     parts.append("</body></html>")
     return "\n".join(p for p in parts if p) + "\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from advisor.report import ChannelAdvice, Evidence, Reason, Report
+from advisor.report import ChannelAdvice, Evidence, Reason, Report, SourceNote
 
 
 def md_escape(text: str) -> str:
@@ -52,9 +52,21 @@ def _evidence(items: Sequence[Evidence]) -> str:
     )
 
 
-def _reason_line(reason: Reason) -> str:
-    line = f"- {md_escape(reason.text)} — rule `{reason.rule_id}` ({reason.post}; "
-    line += f"evidence: {reason.evidence_grade}; source: {md_escape(reason.source)})"
+def _marks(sources: Sequence[str], numbers: dict[str, int]) -> str:
+    """Note numbers linked to the Sources section, e.g. ` [[1]](#source-1)`."""
+    return "".join(f" [[{numbers[s]}]](#source-{numbers[s]})" for s in sources if s in numbers)
+
+
+def _free_text(sources: Sequence[str], numbers: dict[str, int]) -> str:
+    """Citations that are not bibliography entries (packs without a bibliography)."""
+    free = [s for s in sources if s not in numbers]
+    return f"; source: {md_escape('; '.join(free))}" if free else ""
+
+
+def _reason_line(reason: Reason, numbers: dict[str, int]) -> str:
+    line = f"- {md_escape(reason.text)}{_marks(reason.sources, numbers)} — rule "
+    line += f"`{reason.rule_id}` ({reason.post}; evidence: {reason.evidence_grade}"
+    line += f"{_free_text(reason.sources, numbers)})"
     if reason.evidence:
         line += f"\n  - Evidence: {_evidence(reason.evidence)}"
     return line
@@ -63,9 +75,11 @@ def _reason_line(reason: Reason) -> str:
 def _findings(report: Report) -> list[str]:
     if not report.findings:
         return []
+    numbers = report.source_numbers()
     rows = [
         [f.level.upper() if f.level == "blocker" else f.level, f"`{f.code}`",
-         md_escape(f.message), f"`{f.rule_id}`", md_escape(_evidence(f.evidence)) or "—"]
+         md_escape(f.message) + _marks(f.sources, numbers), f"`{f.rule_id}`",
+         md_escape(_evidence(f.evidence)) or "—"]
         for f in report.findings
     ]
     return ["## Findings", "", md_table(["Level", "Code", "Finding", "Rule", "Evidence"], rows), ""]
@@ -98,7 +112,7 @@ def _not_recommended(report: Report) -> list[str]:
             md_table(["Channel", "Score", "Why", "What would change it"], rows, "lrll"), ""]
 
 
-def _channel_detail(a: ChannelAdvice) -> list[str]:
+def _channel_detail(a: ChannelAdvice, numbers: dict[str, int]) -> list[str]:
     out = [f"### {md_escape(a.name)} (`{a.channel}`), score {a.score:g}", ""]
     if a.terms:
         rows = [[f"`{t.rule_id}`", t.post, f"{t.weight:+d}", f"{t.dimension_weight:g}",
@@ -110,7 +124,7 @@ def _channel_detail(a: ChannelAdvice) -> list[str]:
                 f"{md_escape(b.lift)}" for b in a.blocks]
         out.append("")
     if a.reasons:
-        out += ["Reasons:", "", *(_reason_line(r) for r in a.reasons), ""]
+        out += ["Reasons:", "", *(_reason_line(r, numbers) for r in a.reasons), ""]
     if a.preconditions:
         out += ["Before launch:", ""]
         out += [f"- {md_escape(p.text)} (`{p.code}`, rule `{p.rule_id}`)" for p in a.preconditions]
@@ -168,9 +182,27 @@ def render_markdown(report: Report, top: int | None = None) -> str:
     if details:
         out += ["## Every reason, with its evidence", ""]
         for advice in details:
-            out += _channel_detail(advice)
+            out += _channel_detail(advice, report.source_numbers())
     if report.derived:
         rows = [[d.name, md_escape(show_value(d.value)),
                  ", ".join(f"`{r}`" for r in d.rule_ids)] for d in report.derived]
         out += ["## Derived facts", "", md_table(["Name", "Value", "Rules"], rows), ""]
+    out += source_section(report.sources)
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def source_section(notes: Sequence[SourceNote]) -> list[str]:
+    """The numbered bibliography entries the report cites: title, publisher, year, link."""
+    if not notes:
+        return []
+    out = ["## Sources", ""]
+    for note in notes:
+        link = md_escape(note.url)
+        if note.url.startswith(("https://", "http://")):
+            link = f"<{note.url.replace('>', '%3E').replace(' ', '%20')}>"
+        line = (f'{note.number}. <a id="source-{note.number}"></a>{md_escape(note.title)}. '
+                f"{md_escape(note.publisher)}, {note.year}. {link} ({md_escape(note.kind)})")
+        if note.dated:
+            line += f" Dated: {md_escape(note.dated)}"
+        out.append(line)
+    return [*out, ""]

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-REPORT_SCHEMA_VERSION = "1.0"
+REPORT_SCHEMA_VERSION = "1.1"
 
 
 class _Model(BaseModel):
@@ -30,6 +30,9 @@ class Reason(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
     evidence_grade: str
     source: str
+    # The rule's citations: bibliography ids, numbered in the report's `sources` (free text in a
+    # pack without a bibliography).
+    sources: list[str] = Field(default_factory=list)
     # The rule's status: experimental and deprecated rules are flagged to the reader.
     status: str = "stable"
 
@@ -69,6 +72,22 @@ class Finding(_Model):
     rule_id: str
     post: str
     evidence: list[Evidence] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+
+
+class SourceNote(_Model):
+    """A bibliography entry the report cites, numbered in the order of its first use
+    (findings, then the reasons of recommended and not recommended channels)."""
+
+    number: int
+    id: str
+    title: str
+    publisher: str
+    year: int
+    url: str
+    kind: str
+    # Why an old source is still cited, when the bibliography says.
+    dated: str | None = None
 
 
 class Fit(_Model):
@@ -149,12 +168,17 @@ class Report(_Model):
     resource_plan: ResourcePlan
     derived: list[DerivedFact] = Field(default_factory=list)
     fired_rules: list[str] = Field(default_factory=list)
+    sources: list[SourceNote] = Field(default_factory=list)
 
     def channel(self, channel_id: str) -> ChannelAdvice | None:
         for advice in [*self.recommended, *self.not_recommended]:
             if advice.channel == channel_id:
                 return advice
         return None
+
+    def source_numbers(self) -> dict[str, int]:
+        """Each cited bibliography id's note number."""
+        return {note.id: note.number for note in self.sources}
 
     def top(self, n: int) -> list[str]:
         return [a.channel for a in self.recommended[:n]]

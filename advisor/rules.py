@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
 
 from advisor.facts import CHANNEL_FIELDS, FACT_SCHEMA, FieldSpec, Scalar
 from advisor.located import located_problems
@@ -370,6 +377,13 @@ EFFECTS: dict[str, type[_Effect]] = {
 # ---------------------------------------------------------------- rules
 
 
+def _citations(value: Any) -> Any:
+    """A rule's `source`: the string form rule files use ("a; b") as one citation per part."""
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(";")]
+    return value
+
+
 class RuleMeta(BaseModel):
     """The fields of a rule file other than `when` and `then`, validated by Pydantic."""
 
@@ -379,7 +393,12 @@ class RuleMeta(BaseModel):
     title: Annotated[str, Field(min_length=3, max_length=200)]
     post: Post
     because: Annotated[str, Field(min_length=10, max_length=1000)]
-    source: Annotated[str, Field(min_length=2, max_length=1000)]
+    # Bibliography ids ("a; b" or a list); free text in a pack without a bibliography.
+    source: Annotated[
+        list[Annotated[str, Field(min_length=2, max_length=1000)]],
+        BeforeValidator(_citations, json_schema_input_type=str | list[str]),
+        Field(min_length=1, max_length=20),
+    ]
     rationale: Annotated[str, Field(min_length=3, max_length=2000)] | None = None
     evidence: Grade = "secondary"
     status: Status = "stable"

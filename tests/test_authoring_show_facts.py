@@ -60,7 +60,7 @@ def test_show_prints_the_rule_in_words(tmp_path: Path) -> None:
     assert _section(out, "because:") == [
         "  {audience.segment} use professional networks for clinical news"
     ]
-    assert _section(out, "source:") == ["  F3.19"]
+    assert _section(out, "source:") == ["  - F3.19"]  # one line per citation
     assert _section(out, "compiled:") == [
         "  stratum 0; 2 probes",
         "  p3  audience: segment eq physicians",

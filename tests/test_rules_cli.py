@@ -447,7 +447,7 @@ def test_docs_writes_the_rule_base_and_check_detects_staleness(tmp_path: Path) -
     text = out_file.read_text()
     assert "## Objectives" in text and "`objectives.gate.not-measurable`" in text
     assert "blocker finding `objectives-not-measurable`" in text
-    assert "Evidence: secondary; source: F1.1" in text
+    assert "Evidence: secondary; sources: F1.1" in text
     code, _ = run("rules", "docs", "--rules", str(MINI), "--output", str(out_file), "--check")
     assert code == 0
     out_file.write_text(text + "edited\n")

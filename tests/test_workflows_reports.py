@@ -158,7 +158,7 @@ def test_schema_command_prints_a_valid_versioned_json_schema(name: str) -> None:
     assert result.exit_code == 0
     schema = json.loads(result.output)
     jsonschema.Draft202012Validator.check_schema(schema)
-    assert schema["schema_version"] == (SCHEMA_VERSION if name != "report" else "1.0")
+    assert schema["schema_version"] == (SCHEMA_VERSION if name != "report" else "1.1")
 
 
 def test_report_json_validates_against_the_report_schema(
@@ -170,7 +170,8 @@ def test_report_json_validates_against_the_report_schema(
 
 def _rule_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*.yaml") if p.name not in ("pack.yaml",
-                                                                     "channels.yaml"))
+                                                                     "channels.yaml",
+                                                                     "sources.yaml"))
 
 
 def test_rule_schema_accepts_every_rule_file_of_the_packs() -> None:

@@ -18,7 +18,13 @@ from advisor.engine import DurableMatcher
 from advisor.errors import EngineError, InputError, Problem, ProfileError
 from advisor.facts import profile_to_facts
 from advisor.inference import Inference, infer
-from advisor.loader import LoadedProfile, load_pack, load_profile, profile_from_data
+from advisor.loader import (
+    LoadedProfile,
+    load_pack,
+    load_profile,
+    profile_from_data,
+    safe_resolve,
+)
 from advisor.pack import RulePack
 from advisor.profile import Profile
 from advisor.ranking import build_report
@@ -52,7 +58,7 @@ class Advisor:
         self._rules_given = rules is not None
         # Workers of assess_many may start after a chdir: remember the folder absolutely.
         self._rules_folder = (
-            None if self._rules_source is None else str(Path(self._rules_source).resolve())
+            None if self._rules_source is None else str(safe_resolve(Path(self._rules_source)))
         )
         pack = rules if isinstance(rules, RulePack) else load_pack(rules)
         self._loaded = _LoadedPack.build(pack)

@@ -3,18 +3,25 @@ processes, bad ones reported and skipped, results in input order, and a summary.
 
 from __future__ import annotations
 
+import ctypes
 import glob
 import json
+import os
+import signal
+import sys
+import threading
+import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from advisor.api import Advisor
 from advisor.errors import AdvisorError, InputError, Problem
-from advisor.loader import DATA_SUFFIXES, profile_from_data
+from advisor.loader import DATA_SUFFIXES, MAX_FILE_BYTES, profile_from_data
+from advisor.yamlsafe import parse_document
 
 STDIN = "-"
 
@@ -42,6 +49,7 @@ class BatchResult:
     lines: list[str] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     total: int = 0
+    assessed: int = 0
     not_ready: int = 0
     recommended: Counter[str] = field(default_factory=Counter)
     top_choice: Counter[str] = field(default_factory=Counter)
@@ -53,7 +61,7 @@ class BatchResult:
     def summary(self, top: int = 5) -> dict[str, Any]:
         return {
             "profiles": self.total,
-            "assessed": len(self.lines),
+            "assessed": self.assessed,
             "failed": len(self.failures),
             "not_ready": self.not_ready,
             "most_recommended": [
@@ -87,7 +95,41 @@ def _most(counter: Counter[str], n: int) -> list[tuple[str, int]]:
     return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
 
 
-def expand_inputs(inputs: Sequence[str], stdin_lines: Iterable[str] | None = None) -> list[Item]:
+def read_lines(stream: IO[bytes], limit: int = MAX_FILE_BYTES) -> Iterator[bytes]:
+    """The lines of a byte stream, each cut at `limit` bytes (a longer line is refused by
+    _json_line, and the rest of it skipped): no line of standard input is held whole."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while True:  # skip to the end of the over-long line
+                rest = stream.readline(1 << 16)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            line = line[: limit + 1]
+        yield line
+
+
+def _json_line(line: str, source: str) -> Item:
+    """One JSON line as an item, or the problem with it (never an exception)."""
+    if len(line.encode("utf-8", errors="surrogateescape")) > MAX_FILE_BYTES:
+        return Item(source, problem=f"line is longer than {MAX_FILE_BYTES} bytes")
+    try:
+        text = line.encode("utf-8", errors="surrogateescape").decode("utf-8")
+    except UnicodeDecodeError:
+        return Item(source, problem="line is not UTF-8 text")
+    try:
+        data, _ = parse_document(text, source, "json")
+    except AdvisorError as err:
+        return Item(source, problem=f"not a JSON line: "
+                    f"{err.first.message.removeprefix('not valid JSON: ')}")
+    return Item(source, data=data)
+
+
+def expand_inputs(
+    inputs: Sequence[str], stdin_lines: Iterable[str | bytes] | None = None
+) -> list[Item]:
     """Files as given, folders as their data files (sorted, recursively), globs as their sorted
     matches, and `-` as one profile per JSON line of stdin. Nothing is read here but stdin."""
     items: list[Item] = []
@@ -95,12 +137,11 @@ def expand_inputs(inputs: Sequence[str], stdin_lines: Iterable[str] | None = Non
         if spec == STDIN:
             for n, line in enumerate(stdin_lines or [], start=1):
                 source = f"<stdin>:{n}"
+                if isinstance(line, bytes):
+                    line = line.decode("utf-8", errors="surrogateescape")
                 if not line.strip():
                     continue
-                try:
-                    items.append(Item(source, data=json.loads(line)))
-                except json.JSONDecodeError as err:
-                    items.append(Item(source, problem=f"not a JSON line: {err.msg}"))
+                items.append(_json_line(line, source))
             continue
         path = Path(spec)
         if path.is_dir():
@@ -161,6 +202,30 @@ def assess_item(rules: str | None, item: Item) -> Outcome:
     )
 
 
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """Worker initializer: the worker ends when `parent` does. On Linux the kernel sends it
+    SIGKILL (prctl PR_SET_PDEATHSIG); everywhere a daemon thread checks every second that the
+    parent is still its parent (a killed parent's children are adopted by another process)."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the line above ran
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="advisor-parent-watch", daemon=True).start()
+
+
 def _assess_chunk(rules: str | None, items: list[Item]) -> list[Outcome]:
     return [assess_item(rules, item) for item in items]
 
@@ -170,9 +235,12 @@ def run_batch(
     rules: str | Path | None = None,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
+    sink: Callable[[str], object] | None = None,
 ) -> BatchResult:
     """Assess every item, in input order; with jobs > 1 in that many worker processes, each
-    loading the rule pack once. A failure is recorded and the rest go on."""
+    loading the rule pack once. A failure is recorded and the rest go on. With a `sink`, each
+    result line (with its newline) goes to it as it is ready instead of into `result.lines`.
+    Workers die with the process that started them, even when it is killed (SIGKILL)."""
     rules_arg = None if rules is None else str(rules)
     if jobs < 1:
         raise InputError(Problem("--jobs must be at least 1"))
@@ -187,7 +255,7 @@ def run_batch(
             if outcome.problems:
                 result.failures.append(Failure(item.source, outcome.problems))
             else:
-                _add(result, item.source, outcome)
+                _add(result, item.source, outcome, sink)
         if progress is not None:
             progress(len(chunk))
 
@@ -195,17 +263,26 @@ def run_batch(
         for chunk in chunks:
             take(_assess_chunk(rules_arg, chunk), chunk)
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(
+            max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),)
+        ) as pool:
             outcomes = pool.map(_assess_chunk, [rules_arg] * len(chunks), chunks)
             for chunk, chunk_outcomes in zip(chunks, outcomes, strict=True):
                 take(chunk_outcomes, chunk)
     return result
 
 
-def _add(result: BatchResult, source: str, outcome: Outcome) -> None:
+def _add(
+    result: BatchResult, source: str, outcome: Outcome, sink: Callable[[str], object] | None
+) -> None:
     # The report is already JSON: wrap it rather than parse and print it again.
     source_json = json.dumps(source, ensure_ascii=False)
-    result.lines.append(f'{{"source":{source_json},"report":{outcome.report_json}}}')
+    line = f'{{"source":{source_json},"report":{outcome.report_json}}}'
+    result.assessed += 1
+    if sink is not None:
+        sink(line + "\n")
+    else:
+        result.lines.append(line)
     if not outcome.ready:
         result.not_ready += 1
     result.recommended.update(outcome.recommended)

@@ -40,18 +40,23 @@ def reports_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _profile_input(path: Path) -> Any:
+    """A profile argument: `-` is standard input (YAML or JSON, bounded like a file)."""
+    if str(path) != "-":
+        return path
+    from advisor.loader import read_profile_stream
+
+    return read_profile_stream()
+
+
 def _write(output: Path | None, text: str) -> None:
-    """Write all of the output or none of it: to a temporary file, then renamed into place."""
-    if output is None:
+    """Write all of the output or none of it (advisor.output); `-` or none: standard output."""
+    if output is None or str(output) == "-":
         click.echo(text, nl=False)
         return
-    tmp = output.with_name(f".{output.name}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)
-    except OSError as err:
-        tmp.unlink(missing_ok=True)
-        raise AdvisorError(f"{output}: cannot write: {err.strerror or err}") from None
+    from advisor.output import write_output
+
+    write_output(output, text)
 
 
 rules_option = click.option(
@@ -120,7 +125,7 @@ def assess(
     fmt = fmt or ("table" if sys.stdout.isatty() and output is None else "json")
     with Advisor(rules_dir) as advisor:
         # Validate every profile before printing anything: bad input writes nothing.
-        loaded = [advisor.load(path) for path in profiles]
+        loaded = [advisor.load(_profile_input(path)) for path in profiles]
         reports = [advisor.assess(item) for item in loaded]
     if fmt in ("markdown", "html"):
         _write(output, _render_documents(reports, fmt, top))
@@ -159,7 +164,7 @@ def validate(profiles: tuple[Path, ...], rules_dir: Path | None) -> None:
     with Advisor(rules_dir) as advisor:
         for path in profiles:
             try:
-                advisor.load(path)
+                advisor.load(_profile_input(path))
                 click.echo(f"ok: {path}")
             except AdvisorError as err:
                 problems.extend(err.problems)
@@ -746,23 +751,26 @@ def batch(inputs: tuple[str, ...], output: Path, jobs: int, summary_json: bool,
 
     from rich.progress import Progress
 
-    from advisor.batch import STDIN, expand_inputs, run_batch
+    from advisor.batch import STDIN, expand_inputs, read_lines, run_batch
+    from advisor.output import atomic_output, check_target
 
-    if not output.parent.is_dir():
-        # Fail before hours of work, not after.
-        raise AdvisorError(f"{output}: the folder {output.parent} does not exist")
-    stdin_lines = list(sys.stdin) if STDIN in inputs else None
+    if str(output) != "-":
+        check_target(output)  # fail before hours of work, not after
+    stdin_lines = read_lines(sys.stdin.buffer) if STDIN in inputs else None
     items = expand_inputs(inputs, stdin_lines)
-    if sys.stderr.isatty():
-        with Progress(console=Console(stderr=True), transient=True) as bar:
-            task = bar.add_task("assessing", total=len(items))
-            result = run_batch(items, rules_dir, jobs, lambda n: bar.advance(task, n))
-    else:
-        result = run_batch(items, rules_dir, jobs)
+    progress = sys.stderr.isatty()
+    with atomic_output(output) as stream:  # results stream to the file as they come
+        if progress:
+            with Progress(console=Console(stderr=True), transient=True) as bar:
+                task = bar.add_task("assessing", total=len(items))
+                result = run_batch(
+                    items, rules_dir, jobs, lambda n: bar.advance(task, n), sink=stream.write
+                )
+        else:
+            result = run_batch(items, rules_dir, jobs, sink=stream.write)
     for failure in result.failures:
         for line in failure.problems:
             click.echo(f"error: {line}", err=True)
-    _write(output, result.jsonl())
     if summary_json:
         click.echo(json.dumps(result.summary(), indent=2))
     else:

@@ -3,13 +3,17 @@ pack shipped inside the package), validated, with every problem located by file 
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import importlib.resources
+import os
+import stat
+import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -22,7 +26,7 @@ from advisor.profile import Profile
 from advisor.rules import LocatedProblem, Rule, derived_reads, derived_writes, parse_rule
 from advisor.sources import Bibliography, Source, looks_like_id
 from advisor.suggest import did_you_mean
-from advisor.yamlsafe import LineMap, format_path, line_of, parse_document
+from advisor.yamlsafe import LineMap, Syntax, format_path, line_of, parse_document, syntax_of
 from advisor.yamlsafe import Path as DataPath
 
 MAX_FILE_BYTES = 1_000_000
@@ -59,18 +63,80 @@ def decode(raw: bytes, source: str) -> str:
     return text
 
 
-def read_bytes(path: Path | Traversable, source: str) -> bytes:
+_REASONS = {
+    errno.ENOENT: "no such file",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ELOOP: "a symbolic link loop",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.ENAMETOOLONG: "the name is too long",
+}
+_CHUNK = 1 << 16
+
+
+def os_problem(err: OSError, source: str, what: str = "cannot read") -> Problem:
+    """An OSError as the project words it (no Python exception text)."""
+    reason = _REASONS.get(err.errno or 0) or (err.strerror or type(err).__name__).lower()
+    if err.errno == errno.ENOENT:
+        return Problem(reason, source)
+    return Problem(f"{what}: {reason}", source)
+
+
+def read_stream(stream: IO[bytes], source: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """At most `limit` bytes of an open stream (standard input), counted as they are read: a
+    stream that goes on is refused when it passes the limit, not read to the end."""
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        try:
+            chunk = stream.read(min(_CHUNK, limit + 1 - total))
+        except OSError as err:
+            raise InputError(os_problem(err, source)) from None
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > limit:
+            raise InputError(Problem(f"file is larger than {limit} bytes", source))
+
+
+def read_bytes(
+    path: Path | Traversable, source: str, limit: int | None = MAX_FILE_BYTES
+) -> bytes:
+    """The bytes of a regular file, bounded by the bytes actually read (a file's stated size is
+    0 for /proc files and devices). FIFOs, devices and sockets are refused without reading:
+    such a file may never end (/dev/zero) or never start (a FIFO without a writer); standard
+    input (`-`) is the way to stream data in."""
+    if not isinstance(path, Path):  # package data of the installed default pack
+        with path.open("rb") as stream:
+            return read_stream(stream, source, limit or sys.maxsize)
     try:
-        if isinstance(path, Path):
-            if not path.exists():
-                raise InputError(Problem("no such file", source))
-            if path.is_dir():
-                raise InputError(Problem("is a folder, not a file", source))
-            if path.stat().st_size > MAX_FILE_BYTES:
-                raise InputError(Problem(f"file is larger than {MAX_FILE_BYTES} bytes", source))
-        return path.read_bytes()
+        # O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except IsADirectoryError:
+        raise InputError(Problem("is a folder, not a file", source)) from None
     except OSError as err:
-        raise InputError(Problem(f"cannot read: {err.strerror or err}", source)) from None
+        raise InputError(os_problem(err, source)) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(Problem("is a folder, not a file", source))
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(
+                Problem(
+                    "is not a regular file (a FIFO, device or socket)",
+                    source,
+                    hint="give a file, or - to read standard input",
+                )
+            )
+        if limit is not None and info.st_size > limit:
+            raise InputError(Problem(f"file is larger than {limit} bytes", source))
+        with os.fdopen(os.dup(fd), "rb", buffering=0) as stream:
+            return read_stream(stream, source, limit or sys.maxsize)
+    except OSError as err:
+        raise InputError(os_problem(err, source)) from None
+    finally:
+        os.close(fd)
 
 
 # ---------------------------------------------------------------- profiles
@@ -114,16 +180,29 @@ def profile_from_data(data: Any, source: str, lines: LineMap | None = None) -> P
         raise ProfileError(validation_problems(err, Profile, data, source, lines)) from None
 
 
-def parse_profile_text(text: str, source: str) -> LoadedProfile:
-    data, lines = parse_document(text, source)
+def parse_profile_text(text: str, source: str, syntax: Syntax = "yaml") -> LoadedProfile:
+    data, lines = parse_document(text, source, syntax)
     return LoadedProfile(profile_from_data(data, source, lines), source, lines)
+
+
+STDIN_SOURCE = "<stdin>"
+
+
+def read_profile_stream(
+    stream: IO[bytes] | None = None, source: str = STDIN_SOURCE
+) -> LoadedProfile:
+    """A profile from an open stream (standard input by default): JSON or YAML, bounded like a
+    file (MAX_FILE_BYTES, counted as read)."""
+    raw = read_stream(stream if stream is not None else sys.stdin.buffer, source)
+    return parse_profile_text(decode(raw, source), source, "auto")
 
 
 def load_profile(path: str | Path) -> LoadedProfile:
     """Read and validate a profile file (YAML or JSON)."""
     path = Path(path)
     source = str(path)
-    return parse_profile_text(decode(read_bytes(path, source), source), source)
+    text = decode(read_bytes(path, source), source)
+    return parse_profile_text(text, source, syntax_of(path.name))
 
 
 def read_text(path: str | Path, limit: int | None = MAX_FILE_BYTES) -> str:
@@ -134,10 +213,7 @@ def read_text(path: str | Path, limit: int | None = MAX_FILE_BYTES) -> str:
     source = str(path)
     if limit is not None:
         return decode(read_bytes(path, source), source)
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise InputError(Problem(f"cannot read: {err.strerror or err}", source)) from None
+    raw = read_bytes(path, source, None)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -161,17 +237,63 @@ def default_pack_root() -> Traversable:
         ) from None
 
 
-def _data_files(root: Traversable, prefix: str = "") -> Iterator[tuple[str, Traversable]]:
-    """Every YAML/JSON file below `root`, as (relative name, file), in a stable order."""
-    entries = sorted(root.iterdir(), key=lambda t: t.name)
-    for entry in entries:
-        name = f"{prefix}{entry.name}"
-        if entry.name.startswith((".", "_")):
-            continue
-        if entry.is_dir():
-            yield from _data_files(entry, f"{name}/")
-        elif entry.name.endswith(DATA_SUFFIXES):
-            yield name, entry
+MAX_PACK_ENTRIES = 10_000
+MAX_PACK_DEPTH = 16
+
+
+def _data_files(root: Traversable, label: str) -> Iterator[tuple[str, Traversable]]:
+    """Every YAML/JSON file below `root`, as (relative name, file), in a stable order. A folder
+    reached twice (a symbolic link loop) is walked once; a folder that cannot be read is a
+    located error; a tree past MAX_PACK_ENTRIES entries or MAX_PACK_DEPTH levels is refused
+    (`--rules /` must not walk a whole disk)."""
+    seen: set[tuple[int, int]] = set()
+    count = 0
+
+    def walk(folder: Traversable, prefix: str, depth: int) -> Iterator[tuple[str, Traversable]]:
+        nonlocal count
+        where = f"{label}/{prefix}".rstrip("/")
+        if isinstance(folder, Path):
+            try:
+                info = folder.stat()
+            except OSError as err:
+                raise InputError(os_problem(err, where, "cannot read folder")) from None
+            if (info.st_dev, info.st_ino) in seen:
+                return
+            seen.add((info.st_dev, info.st_ino))
+        if depth > MAX_PACK_DEPTH:
+            raise InputError(Problem(f"folders nest deeper than {MAX_PACK_DEPTH} levels", where))
+        try:
+            entries = sorted(folder.iterdir(), key=lambda t: t.name)
+        except OSError as err:
+            raise InputError(os_problem(err, where, "cannot read folder")) from None
+        count += len(entries)
+        if count > MAX_PACK_ENTRIES:
+            raise InputError(
+                Problem(f"a rule pack holds more than {MAX_PACK_ENTRIES} files and folders", label)
+            )
+        for entry in entries:
+            name = f"{prefix}{entry.name}"
+            if entry.name.startswith((".", "_")):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                yield from walk(entry, f"{name}/", depth + 1)
+            elif entry.name.endswith(DATA_SUFFIXES):
+                yield name, entry
+
+    return walk(root, "", 0)
+
+
+def safe_resolve(path: Path) -> Path:
+    """`path` made absolute with its links followed, or only made absolute when following them
+    fails (a symbolic link loop: whatever reads it next reports the loop, located)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return path.absolute()
 
 
 def _validate_model(
@@ -220,11 +342,17 @@ def _base_pack(
         return _load_pack(None, depth + 1)
     if not isinstance(root, Path):
         raise RuleError(Problem("only 'extends: default' works here", source, line, "extends"))
-    base = (root / extends).resolve()
+    base = safe_resolve(root / extends)
+    try:
+        base.stat()
+    except OSError as err:
+        if err.errno != errno.ENOENT:
+            problem = os_problem(err, source, f"extended pack folder {shown(extends)}")
+            raise RuleError(Problem(problem.message, source, line, "extends")) from None
     if not base.is_dir():
         raise RuleError(
             Problem(
-                f"extended pack folder '{extends}' not found",
+                f"extended pack folder {shown(extends)} not found",
                 source,
                 line,
                 "extends",
@@ -232,6 +360,26 @@ def _base_pack(
             )
         )
     return _load_pack(base, depth + 1)
+
+
+def _check_pack_folder(root: Path, label: str) -> None:
+    """A pack folder is a readable folder with a manifest: checked before anything is walked."""
+    try:
+        info = root.stat()
+    except OSError as err:
+        if err.errno == errno.ENOENT:
+            raise InputError(Problem("rule pack folder not found", label)) from None
+        raise InputError(os_problem(err, label, "cannot read folder")) from None
+    if not stat.S_ISDIR(info.st_mode):
+        raise InputError(Problem("rule pack folder not found", label, hint="it is not a folder"))
+    manifest = root / MANIFEST
+    try:
+        manifest.stat()
+    except OSError as err:
+        if err.errno == errno.ENOENT:
+            problem = Problem(f"a rule pack needs {MANIFEST}", f"{label}/{MANIFEST}")
+            raise RuleError(problem) from None
+        raise InputError(os_problem(err, f"{label}/{MANIFEST}")) from None
 
 
 def _load_pack(
@@ -243,15 +391,15 @@ def _load_pack(
     else:
         root = Path(folder) if isinstance(folder, str) else folder
         label = str(folder)
-        if isinstance(root, Path) and not root.is_dir():
-            raise InputError(Problem("rule pack folder not found", label))
+        if isinstance(root, Path):
+            _check_pack_folder(root, label)
     digest = hashlib.sha256()
     files: dict[str, tuple[Any, LineMap, str]] = {}
-    for name, entry in _data_files(root):
+    for name, entry in _data_files(root, label):
         source = f"{label}/{name}"
         raw = read_bytes(entry, source)
         digest.update(name.encode() + b"\x00" + raw + b"\x00")
-        files[name] = (*parse_document(decode(raw, source), source), source)
+        files[name] = (*parse_document(decode(raw, source), source, syntax_of(name)), source)
     if MANIFEST not in files:
         raise RuleError(Problem(f"a rule pack needs {MANIFEST}", f"{label}/{MANIFEST}"))
     man_data, man_lines, man_source = files.pop(MANIFEST)
@@ -424,5 +572,6 @@ def load_data_file(path: str | Path) -> Any:
     """Read any YAML or JSON data file (e.g. an `advisor init --answers` file) as plain data."""
     path = Path(path)
     source = str(path)
-    data, _ = parse_document(decode(read_bytes(path, source), source), source)
+    text = decode(read_bytes(path, source), source)
+    data, _ = parse_document(text, source, syntax_of(path.name))
     return data

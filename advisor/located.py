@@ -27,6 +27,12 @@ DataPath = tuple[str | int, ...]
 
 _QUOTED = re.compile(r"'([^']*)'")
 _ABSENT = object()
+_KINDS = {
+    "Profile": "profile",
+    "Catalogue": "channel catalogue",
+    "Manifest": "rule pack manifest",
+    "RuleMeta": "rule",
+}
 
 
 @dataclass(frozen=True)
@@ -117,6 +123,15 @@ def located_problems(
 ) -> list[Located]:
     """Every error of `err` located in `data`, one per path (a union reports one per branch:
     the first is kept), with the project's wording where the user's text is echoed."""
+    if isinstance(data, Mapping) and data and not any(
+        isinstance(key, str) and key in model.model_fields for key in data
+    ):
+        # Not this kind of file at all (say /etc/shadow named as a pack file): one problem and
+        # a short excerpt, never every key of it echoed back.
+        what = _KINDS.get(model.__name__, model.__name__.lower())
+        first = shown(next(iter(data)))
+        return [Located((), f"not a {what}: none of its keys is a known field (the first is "
+                        f"{first})", None, "not_this_kind")]
     out: list[Located] = []
     seen: set[DataPath] = set()
     for item in err.errors():
@@ -136,6 +151,8 @@ def located_problems(
             hint = guess or (f"expected one of: {', '.join(choices)}" if choices else None)
         elif kind == "missing":
             message = "required field is missing"
+        elif kind.startswith(("date_", "datetime_")):
+            message = f"bad value: {shown(value)} is not a date (write YYYY-MM-DD)"
         elif _not_finite(value):
             message = f"a number must be finite, got {shown(value)}"
         else:

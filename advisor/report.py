@@ -4,9 +4,22 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 REPORT_SCHEMA_VERSION = "1.1"
+
+
+Value = str | int | float | bool | list[str] | None
+
+
+def canonical_number(value: Value) -> Value:
+    """The one JSON form of a value whose type varies (evidence, derived facts): a whole number
+    is written as an integer (`0`, not `0.0`), so a float field left at its default, written as
+    `0` or `0.0`, and a profile that went through a process pool all give the same bytes.
+    Fields of one number type keep it (a score's points are always floats, weights integers)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
 
 
 class _Model(BaseModel):
@@ -19,6 +32,10 @@ class Evidence(_Model):
     path: str
     value: str | int | float | bool | list[str] | None = None
     test: str
+
+    @field_serializer("value")
+    def _canonical(self, value: Value) -> str | int | float | bool | list[str] | None:
+        return canonical_number(value)
 
 
 class Reason(_Model):
@@ -150,6 +167,10 @@ class DerivedFact(_Model):
     name: str
     value: str | int | float | bool
     rule_ids: list[str]
+
+    @field_serializer("value")
+    def _canonical(self, value: str | int | float | bool) -> str | int | float | bool:
+        return canonical_number(value)  # type: ignore[return-value]
 
 
 class Report(_Model):

@@ -20,6 +20,7 @@ from pydantic import (
     field_validator,
 )
 
+from advisor.errors import shown
 from advisor.facts import CHANNEL_FIELDS, FACT_SCHEMA, FieldSpec, Scalar
 from advisor.located import located_problems
 from advisor.suggest import did_you_mean, nearest
@@ -490,9 +491,26 @@ def template_fields(template: str) -> tuple[str, ...]:
 def _check_template(template: str, condition: Condition) -> None:
     positive_kinds = {frame.kind for frame, positive in frames_of(condition) if positive}
     try:
-        names = template_fields(template)
-    except ValueError as err:
-        raise LocatedProblem(("because",), f"bad template: {err}") from None
+        parts = list(_FORMATTER.parse(template))
+    except ValueError:
+        raise LocatedProblem(
+            ("because",),
+            "bad template: a '{' or '}' without its pair",
+            "write {{ and }} for literal braces",
+        ) from None
+    for _, name, spec, conversion in parts:
+        if name is not None and (spec or conversion):
+            written = f"{{{name}{'!' + conversion if conversion else ''}"
+            written += f"{':' + spec if spec else ''}}}"
+            raise LocatedProblem(
+                ("because",),
+                f"placeholder {shown(written)} has a conversion or format: reason templates "
+                "take plain placeholders",
+                f"write {{{name}}}" if name else None,
+            )
+        if name == "":
+            raise LocatedProblem(("because",), "an empty placeholder {} names no fact field")
+    names = template_fields(template)
     derived_names = derived_reads_positively(condition)
     for name in names:
         kind, _, field = name.partition(".")

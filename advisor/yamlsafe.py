@@ -3,20 +3,19 @@ no aliases (so no alias bombs), no duplicate keys, bounded depth and size, no Py
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import Any, Literal
 
 import yaml
 
 from advisor.errors import InputError, Problem, shown
+from advisor.jsonsafe import parse_json
 
 MAX_DEPTH = 40
 MAX_NODES = 200_000
 
-_PLAIN_TAGS = frozenset(
-    f"tag:yaml.org,2002:{name}"
-    for name in ("str", "int", "float", "bool", "null", "timestamp", "binary_not_allowed")
-    if name != "binary_not_allowed"
-)
+_Y = "tag:yaml.org,2002:"
+_PLAIN_TAGS = frozenset(f"{_Y}{name}" for name in ("str", "int", "float", "bool", "null"))
 
 # Collections may carry only their own implicit tags: `!!python/object:x {...}` or `!!set` on a
 # mapping would otherwise be read as a plain mapping, silently, instead of being refused.
@@ -54,7 +53,9 @@ class _Converter:
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     raise self.fail(key_node, "mapping keys must be plain text")
-                if key_node.tag == "tag:yaml.org,2002:merge":
+                if key_node.tag == "tag:yaml.org,2002:merge" or (
+                    key_node.value == "<<" and not key_node.style
+                ):
                     raise self.fail(key_node, "YAML merge keys (<<) are not allowed")
                 key = key_node.value
                 if key in out:
@@ -71,11 +72,64 @@ class _Converter:
         if node.tag not in _PLAIN_TAGS:
             raise self.fail(node, f"YAML tag {node.tag} is not allowed: data files hold plain data")
         try:
-            return self.loader.construct_object(node, deep=True)
-        except yaml.MarkedYAMLError as err:
-            raise self.fail(node, f"bad value: {err.problem or err.context}") from None
-        except (yaml.YAMLError, ValueError, OverflowError) as err:
-            raise self.fail(node, f"bad value: {str(err).splitlines()[0]}") from None
+            return _core_scalar(node.tag, node.value)
+        except ValueError as err:
+            raise self.fail(node, f"bad value: {err}") from None
+
+
+class _CoreResolver(yaml.resolver.BaseResolver):
+    """YAML 1.2 core schema, as `advisor schema profile` tells editors: only true/false (True,
+    TRUE, False, FALSE) are booleans (`country: NO` is Norway, `yes`, `on`, `off` are text), no
+    timestamps (dates stay text until the model reads them), no sexagesimal or `1_000`
+    numbers; `017` is seventeen, `0o17` and `0x1F` are octal and hexadecimal."""
+
+
+for _tag, _pattern, _first in (
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        "float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+):
+    _CoreResolver.add_implicit_resolver(_Y + _tag, re.compile(_pattern), list(_first))
+
+
+_NAN = float("nan")  # one object: data holding NaN compares equal to itself
+
+
+def _core_scalar(tag: str, value: str) -> Any:
+    """A scalar of the core schema's tags (implicit or written `!!int` etc.); ValueError when
+    the text is not one."""
+    if tag == _Y + "str":
+        return value
+    if tag == _Y + "null":
+        if value in ("", "~", "null", "Null", "NULL"):
+            return None
+    elif tag == _Y + "bool":
+        if value in ("true", "True", "TRUE", "false", "False", "FALSE"):
+            return value.lower() == "true"
+    elif tag == _Y + "int":
+        if len(value) > 4000:  # Python's own limit is 4300 digits
+            raise ValueError(f"{shown(value)} has too many digits")
+        if value.startswith("0o"):
+            return int(value[2:], 8)
+        if value.startswith("0x"):
+            return int(value[2:], 16)
+        if re.fullmatch(r"[-+]?[0-9]+", value):
+            return int(value, 10)
+    elif tag == _Y + "float":
+        lowered = value.lower()
+        if lowered in (".inf", "+.inf", "-.inf"):
+            return float("-inf") if lowered.startswith("-") else float("inf")
+        if lowered == ".nan":
+            return _NAN
+        if re.fullmatch(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?", value):
+            return float(value)
+    raise ValueError(f"{shown(value)} is not a {tag.removeprefix(_Y)}")
 
 
 # PyYAML ships no type information for these classes' parser half: typed as Any here.
@@ -108,8 +162,21 @@ class _NoAliasComposer(_Composer):  # type: ignore[misc]
             self._depth -= 1
 
 
-class _PurePythonLoader(_NoAliasComposer, yaml.SafeLoader):
-    pass
+class _PurePythonLoader(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    _NoAliasComposer,
+    yaml.constructor.SafeConstructor,
+    _CoreResolver,
+):
+    def __init__(self, text: str) -> None:
+        yaml.reader.Reader.__init__(self, text)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        _Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        _CoreResolver.__init__(self)
 
 
 _Loader: Any = _PurePythonLoader
@@ -122,20 +189,36 @@ if _CParser is not None:
         _NoAliasComposer,
         _CParser,  # type: ignore[misc]
         yaml.constructor.SafeConstructor,
-        yaml.resolver.Resolver,
+        _CoreResolver,
     ):
         def __init__(self, text: str) -> None:
             yaml.reader.Reader(text)  # refuses control characters as the pure-Python loader does
             _CParser.__init__(self, text)
             _Composer.__init__(self)
             yaml.constructor.SafeConstructor.__init__(self)
-            yaml.resolver.Resolver.__init__(self)
+            _CoreResolver.__init__(self)
 
     _Loader = _LibyamlLoader
 
 
-def parse_document(text: str, source: str) -> tuple[Any, LineMap]:
-    """The data of one YAML/JSON document and a map from each path to its line (1-based)."""
+Syntax = Literal["yaml", "json", "auto"]
+
+
+def syntax_of(name: str) -> Syntax:
+    """How a file is read, by its name: `.json` as JSON (RFC 8259), anything else as YAML."""
+    return "json" if name.lower().endswith(".json") else "yaml"
+
+
+def parse_document(text: str, source: str, syntax: Syntax = "yaml") -> tuple[Any, LineMap]:
+    """The data of one YAML or JSON document and a map from each path to its line (1-based).
+    `auto` (standard input) reads the text as JSON when it is JSON, else as YAML."""
+    if syntax == "json":
+        return parse_json(text, source, MAX_DEPTH, MAX_NODES)
+    if syntax == "auto" and text.lstrip("\ufeff \t\r\n")[:1] in ("{", "["):
+        try:
+            return parse_json(text, source, MAX_DEPTH, MAX_NODES)
+        except InputError:
+            pass  # a YAML flow collection, or broken: YAML's verdict
     try:
         return _parse_with(_Loader, text, source)
     except _SyntaxError as err:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 SHOWN_CHARS = 60
+FILE_CHARS = 300
+LINE_CHARS = 1500
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -23,6 +25,14 @@ def escaped(text: str) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+def _bounded(text: str, limit: int) -> str:
+    """`text`, or its start and end around an ellipsis when it is longer than `limit`."""
+    if len(text) <= limit:
+        return text
+    head = limit * 2 // 3
+    return text[:head] + "…" + text[-(limit - head - 1) :]
 
 
 def shown(value: Any, limit: int = SHOWN_CHARS, quote: bool = True) -> str:
@@ -48,7 +58,8 @@ class Problem:
     def __str__(self) -> str:
         where = ""
         if self.file is not None:
-            where = self.file if self.line is None else f"{self.file}:{self.line}"
+            where = _bounded(self.file, FILE_CHARS)
+            where = where if self.line is None else f"{where}:{self.line}"
             where += ": "
         subject = ""
         if self.rule_id is not None:
@@ -58,8 +69,9 @@ class Problem:
         text = f"{where}{subject}{self.message}"
         if self.hint:
             text += f" ({self.hint})"
-        # Whatever part came from a file (a key, a value, a file name), one problem is one line.
-        return escaped(text)
+        # Whatever part came from a file (a key, a value, a file name), one problem is one
+        # line, and a readable one.
+        return _bounded(escaped(text), LINE_CHARS)
 
 
 class AdvisorError(Exception):

@@ -162,3 +162,24 @@ def test_stdin_dash_reads_a_profile_for_assess_and_validate(tmp_path: Path) -> N
     assert not Path("-").exists()
     result = runner.invoke(main, ["validate", "-", "--rules", str(MINI)], input="a: [\n")
     assert result.exit_code == 2 and result.stderr.startswith("error: <stdin>:")
+
+
+def test_an_unreadable_feature_file_is_located(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    features = tmp_path / "features"
+    features.mkdir()
+    feature = features / "locked.feature"
+    feature.write_text("Feature: x\n  Scenario: y\n    Given nothing\n")
+    if os.geteuid() != 0:
+        feature.chmod(0)
+    else:
+        _deny(monkeypatch, "open", "locked.feature")
+    result = CliRunner().invoke(
+        main,
+        ["rules", "show", "people.physicians.professional-networks", "--rules", str(MINI),
+         "--features", str(features)],
+    )
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert "locked.feature" in result.stderr and "permission denied" in result.stderr

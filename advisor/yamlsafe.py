@@ -71,6 +71,10 @@ class _Converter:
             return items
         if node.tag not in _PLAIN_TAGS:
             raise self.fail(node, f"YAML tag {node.tag} is not allowed: data files hold plain data")
+        if _SURROGATE.search(node.value):
+            raise self.fail(
+                node, "bad value: a lone surrogate escape (\\ud800-\\udfff) is not a character"
+            )
         try:
             return _core_scalar(node.tag, node.value)
         except ValueError as err:
@@ -98,6 +102,7 @@ for _tag, _pattern, _first in (
     _CoreResolver.add_implicit_resolver(_Y + _tag, re.compile(_pattern), list(_first))
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _NAN = float("nan")  # one object: data holding NaN compares equal to itself
 
 
@@ -160,6 +165,20 @@ class _NoAliasComposer(_Composer):  # type: ignore[misc]
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
+    def get_single_node(self) -> Any:
+        """PyYAML's, worded by the project when a second document follows the first."""
+        self.get_event()  # the stream's start
+        document = None
+        if not self.check_event(yaml.StreamEndEvent):
+            document = self.compose_document()
+        if not self.check_event(yaml.StreamEndEvent):
+            raise yaml.composer.ComposerError(
+                None, None, "a file holds one document: another document starts here",
+                self.peek_event().start_mark,
+            )
+        self.get_event()
+        return document
 
 
 class _PurePythonLoader(
@@ -228,12 +247,11 @@ def parse_document(text: str, source: str, syntax: Syntax = "yaml") -> tuple[Any
         # its own nesting limit): the pure-Python parser, under the same composer, words the
         # error when it refuses the text too; libyaml's verdict stands when it does not.
         try:
-            _parse_with(_PurePythonLoader, text, source)
+            # What libyaml alone refuses (a lone surrogate escape, say) is read as PyYAML reads
+            # it, and any value the project refuses is refused in the project's words.
+            return _parse_with(_PurePythonLoader, text, source)
         except _SyntaxError as slow:
             raise slow.error from None
-        except InputError as slow_error:
-            raise slow_error from None
-        raise err.error from None
 
 
 class _SyntaxError(Exception):

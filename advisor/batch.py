@@ -78,16 +78,27 @@ class BatchResult:
     def summary_text(self, top: int = 5) -> str:
         s = self.summary(top)
         lines = [
-            f"{s['profiles']} profiles: {s['assessed']} assessed, {s['failed']} failed, "
-            f"{s['not_ready']} not ready (a blocker finding)."
+            f"{_count(s['profiles'], 'profile')}: {s['assessed']} assessed, {s['failed']} "
+            f"failed, {s['not_ready']} not ready (a blocker finding)."
         ]
+        if s["most_common_first_choice"]:
+            lines.append("Most common first choice: " + ", ".join(
+                f"{x['channel']} ({_count(x['profiles'], 'profile')})"
+                for x in s["most_common_first_choice"]))
         if s["most_recommended"]:
             lines.append("Most recommended channels: " + ", ".join(
-                f"{x['channel']} ({x['profiles']})" for x in s["most_recommended"]))
+                f"{x['channel']} ({_count(x['profiles'], 'profile')})"
+                for x in s["most_recommended"]))
         if s["most_common_blockers"]:
             lines.append("Most common blockers: " + ", ".join(
-                f"{x['code']} ({x['profiles']})" for x in s["most_common_blockers"]))
+                f"{x['code']} ({_count(x['profiles'], 'profile')})"
+                for x in s["most_common_blockers"]))
         return "\n".join(lines) + "\n"
+
+
+def _count(n: int, noun: str) -> str:
+    """`1 profile`, `2 profiles`: counts in correct English."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _most(counter: Counter[str], n: int) -> list[tuple[str, int]]:

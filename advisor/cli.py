@@ -3,25 +3,35 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
+import time
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from rich.console import Console
 
 from advisor import __version__
-from advisor.api import Advisor
 from advisor.errors import AdvisorError, InputError, Problem
-from advisor.render import render_table
+
+if TYPE_CHECKING:  # the engine and rich load when a command runs, not for --help/--version
+    from rich.console import Console
+
+    from advisor.api import Advisor
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# The exit codes, documented in README.md and docs/workflows.md and tested in tests/test_cli.py.
 EXIT_OK = 0
-EXIT_BLOCKERS = 1
-EXIT_BAD_INPUT = 2
+EXIT_BLOCKERS = 1  # blocker findings, failed checks or coverage, stale docs: only when asked
+EXIT_BAD_INPUT = 2  # a profile, rule, pack or file problem (AdvisorError.exit_code)
+EXIT_ENGINE = 3  # the rule engine failed (EngineError.exit_code)
+EXIT_USAGE = 4  # the command line itself: unknown option, missing argument
+
+# The width of a table written to a file; on a terminal the table follows the terminal.
+FILE_TABLE_WIDTH = 100
 
 
 def reports_errors(func: F) -> F:
@@ -59,6 +69,63 @@ def _write(output: Path | None, text: str) -> None:
     write_output(output, text)
 
 
+def _open_advisor(rules_dir: Path | None) -> Advisor:
+    from advisor.api import Advisor
+
+    return Advisor(rules_dir)
+
+
+def _console(*, stderr: bool = False) -> Console:
+    """A console for a table: as wide as the terminal (or COLUMNS) on a terminal; piped, the
+    width of a table written to a file."""
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    width = None if stream.isatty() or os.environ.get("COLUMNS") else FILE_TABLE_WIDTH
+    return Console(stderr=stderr, width=width)
+
+
+def _file_console() -> Console:
+    """A console that records a table for a file: a fixed width, no terminal codes."""
+    from rich.console import Console
+
+    return Console(record=True, file=io.StringIO(), width=FILE_TABLE_WIDTH)
+
+
+def _note(text: str) -> None:
+    """An informational line on stderr, silenced by -q."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None or not ctx.find_root().meta.get("advisor.quiet", False):
+        click.echo(text, err=True)
+
+
+def _verbose(text: str) -> None:
+    """A detail line on stderr, printed with -v."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and ctx.find_root().meta.get("advisor.verbose", False):
+        click.echo(text, err=True)
+
+
+class AdvisorGroup(click.Group):
+    """A click group whose usage errors exit 4, so that 2 always means bad input."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.UsageError as err:
+            # click declares exit_code on the class; this one error gets the usage code.
+            setattr(err, "exit_code", EXIT_USAGE)  # noqa: B010
+            raise
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as err:
+            # click declares exit_code on the class; this one error gets the usage code.
+            setattr(err, "exit_code", EXIT_USAGE)  # noqa: B010
+            raise
+
+
 rules_option = click.option(
     "--rules",
     "rules_dir",
@@ -68,15 +135,25 @@ rules_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=AdvisorGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="advisor")
-def main() -> None:
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only (no progress or notes).")
+@click.option("-v", "--verbose", is_flag=True, help="Also print the rule pack used and timings.")
+@click.pass_context
+def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
     """Social-media strategy advice for healthcare organizations, by the POST method.
 
     \b
     Example:
       advisor assess profiles/medical-association.yaml
+
+    \b
+    Exit codes: 0 ok; 1 blocker findings or failed checks, when asked (--fail-on-...);
+    2 bad input (profile, rule, pack or file); 3 engine failure; 4 usage error.
+    Shell completion (bash, zsh, fish): eval "$(_ADVISOR_COMPLETE=bash_source advisor)"
     """
+    ctx.meta["advisor.quiet"] = quiet
+    ctx.meta["advisor.verbose"] = verbose and not quiet
 
 
 @main.command()
@@ -123,10 +200,20 @@ def assess(
       advisor assess profiles/*.yaml --format json --output reports.json
     """
     fmt = fmt or ("table" if sys.stdout.isatty() and output is None else "json")
-    with Advisor(rules_dir) as advisor:
+    started = time.perf_counter()
+    with _open_advisor(rules_dir) as advisor:
+        pack = advisor.pack.manifest
+        _verbose(
+            f"rule pack {pack.name} {pack.version}: {len(advisor.pack.rules)} rules, loaded in "
+            f"{(time.perf_counter() - started) * 1000:.0f} ms"
+        )
         # Validate every profile before printing anything: bad input writes nothing.
         loaded = [advisor.load(_profile_input(path)) for path in profiles]
+        assessing = time.perf_counter()
         reports = [advisor.assess(item) for item in loaded]
+        _verbose(
+            f"{len(reports)} assessed in {(time.perf_counter() - assessing) * 1000:.1f} ms"
+        )
     if fmt in ("markdown", "html"):
         _write(output, _render_documents(reports, fmt, top))
     elif fmt == "json":
@@ -136,9 +223,9 @@ def assess(
             text = "[\n" + ",\n".join(r.to_json().rstrip("\n") for r in reports) + "\n]\n"
         _write(output, text)
     else:
-        console = Console(
-            record=output is not None, file=None if output is None else io.StringIO(), width=120
-        )
+        from advisor.render import render_table
+
+        console = _console() if output is None else _file_console()
         for report in reports:
             render_table(report, console, top=top)
         if output is not None:
@@ -161,7 +248,7 @@ def validate(profiles: tuple[Path, ...], rules_dir: Path | None) -> None:
       advisor validate profiles/*.yaml
     """
     problems = []
-    with Advisor(rules_dir) as advisor:
+    with _open_advisor(rules_dir) as advisor:
         for path in profiles:
             try:
                 advisor.load(_profile_input(path))
@@ -273,7 +360,8 @@ def rules_show(
 def rules_check(folder: Path | None, fmt: str) -> None:
     """Lint a rule pack (the shipped one without FOLDER): every schema error, unknown field or
     channel, duplicate id, rule that can never fire, contradiction, missing rationale and
-    durable_rules limit. Exits 1 when there is an error.
+    durable_rules limit. Exits 2 when there is an error (the pack is bad input); warnings
+    alone exit 0.
 
     \b
     Examples:
@@ -290,7 +378,7 @@ def rules_check(folder: Path | None, fmt: str) -> None:
             click.echo(str(item))
         click.echo(result.summary())
     if result.errors:
-        sys.exit(EXIT_BLOCKERS)
+        sys.exit(EXIT_BAD_INPUT)
 
 
 @rules.command("new")
@@ -320,7 +408,7 @@ def rules_new(rule_id: str, rules_dir: Path, features_dir: Path, post: str | Non
     Example:
       advisor rules new people.nurses.facebook-groups --rules my-pack
     """
-    from advisor.authoring import scaffold
+    from advisor.authoring import PYTEST_OPT_IN, pytest_config_to_write, scaffold
     from advisor.loader import load_pack
 
     pack = load_pack(rules_dir) if (rules_dir / "pack.yaml").is_file() else None
@@ -334,6 +422,10 @@ def rules_new(rule_id: str, rules_dir: Path, features_dir: Path, post: str | Non
     _write(made.rule_path, made.rule_text)
     _write(made.feature_path, made.feature_text)
     click.echo(f"wrote {made.rule_path}\nwrote {made.feature_path}")
+    config = pytest_config_to_write(Path.cwd())
+    if config is not None:
+        _write(config, PYTEST_OPT_IN)
+        click.echo(f"wrote {config} (runs .feature files with the advisor's steps)")
     click.echo(f"next: fill in the TODOs, then run: pytest {made.feature_path}")
 
 
@@ -374,6 +466,13 @@ def rules_coverage(
     pack = load_pack(rules_dir)
     paths = [str(p) for p in features] or ["features"]
     records, exit_code, _ = run_features(paths)
+    if not records:
+        raise AdvisorError(
+            Problem(
+                f"no scenario was recorded running {' '.join(paths)}",
+                hint="are there .feature files there, and do they assess a profile?",
+            )
+        )
     report = summarize(records, pack, rules_dir, include_inherited, exit_code)
     if fmt == "json":
         click.echo(_json(report.to_jsonable()), nl=False)
@@ -454,7 +553,7 @@ def rules_diff(old: Path, new: Path, profiles: tuple[Path, ...], fmt: str,
     if missing:
         raise InputError(missing)
     files = [str(item.path) for item in items]
-    with Advisor(_pack_arg(old)) as before, Advisor(_pack_arg(new)) as after:
+    with _open_advisor(_pack_arg(old)) as before, _open_advisor(_pack_arg(new)) as after:
         diff = diff_packs(before, after, files, files)
     if fmt == "json":
         text = diff.to_json()
@@ -556,7 +655,7 @@ def schema(name: str, rules_dir: Path | None, output: Path | None) -> None:
 
     channels = None
     if name == "rule":
-        with Advisor(rules_dir) as advisor:
+        with _open_advisor(rules_dir) as advisor:
             channels = sorted(advisor.pack.channels)
     _write(output, schema_json(name, channels))
 
@@ -577,7 +676,7 @@ def channels(rules_dir: Path | None, fmt: str | None) -> None:
 
     from rich.table import Table
 
-    with Advisor(rules_dir) as advisor:
+    with _open_advisor(rules_dir) as advisor:
         catalogue = advisor.pack.catalogue.channels
     fmt = fmt or ("table" if sys.stdout.isatty() else "json")
     if fmt == "json":
@@ -590,7 +689,7 @@ def channels(rules_dir: Path | None, fmt: str | None) -> None:
     for c in catalogue:
         table.add_row(c.id, c.name, f"{c.hours_per_week:g}", ", ".join(c.skills),
                       "yes" if c.real_time else "", "yes" if c.open_comments else "")
-    Console(width=120).print(table)
+    _console().print(table)
 
 
 @main.command()
@@ -615,7 +714,7 @@ def explain(profile: Path, channel: str, rules_dir: Path | None, fmt: str) -> No
         render_explanation_text,
     )
 
-    with Advisor(rules_dir) as advisor:
+    with _open_advisor(rules_dir) as advisor:
         result = explain_channel(advisor, profile, channel)
     if fmt == "json":
         click.echo(result.to_json(), nl=False)
@@ -652,14 +751,14 @@ def whatif(profile: Path, sets: tuple[str, ...], rules_dir: Path | None, fmt: st
     )
 
     changes = [parse_assignment(s) for s in sets]
-    with Advisor(rules_dir) as advisor:
+    with _open_advisor(rules_dir) as advisor:
         diff = what_if(advisor, profile, changes)
     if fmt == "json":
         click.echo(diff.to_json(), nl=False)
     elif fmt == "markdown":
         click.echo(render_whatif_markdown(diff), nl=False)
     else:
-        render_whatif_table(diff, Console(width=120))
+        render_whatif_table(diff, _console())
 
 
 @main.command()
@@ -696,7 +795,7 @@ def init(output: Path, defaults: bool, answers_file: Path | None, force: bool,
 
     if output.exists() and not force:
         raise AdvisorError(f"{output}: exists (use --force to overwrite)")
-    with Advisor(rules_dir) as advisor:
+    with _open_advisor(rules_dir) as advisor:
         channel_ids = sorted(advisor.pack.channels)
         if answers_file is not None:
             data = load_data_file(answers_file)
@@ -725,7 +824,7 @@ def init(output: Path, defaults: bool, answers_file: Path | None, force: bool,
         profile = validated_profile(answers, str(output))
         advisor.load(profile)
     _write(output, profile_yaml(profile))
-    click.echo(f"wrote {output}", err=True)
+    _note(f"wrote {output}")
 
 
 @main.command()
@@ -758,10 +857,12 @@ def batch(inputs: tuple[str, ...], output: Path, jobs: int, summary_json: bool,
         check_target(output)  # fail before hours of work, not after
     stdin_lines = read_lines(sys.stdin.buffer) if STDIN in inputs else None
     items = expand_inputs(inputs, stdin_lines)
-    progress = sys.stderr.isatty()
+    progress = sys.stderr.isatty() and not click.get_current_context().find_root().meta[
+        "advisor.quiet"
+    ]
     with atomic_output(output) as stream:  # results stream to the file as they come
         if progress:
-            with Progress(console=Console(stderr=True), transient=True) as bar:
+            with Progress(console=_console(stderr=True), transient=True) as bar:
                 task = bar.add_task("assessing", total=len(items))
                 result = run_batch(
                     items, rules_dir, jobs, lambda n: bar.advance(task, n), sink=stream.write
@@ -774,6 +875,6 @@ def batch(inputs: tuple[str, ...], output: Path, jobs: int, summary_json: bool,
     if summary_json:
         click.echo(json.dumps(result.summary(), indent=2))
     else:
-        click.echo(result.summary_text(), nl=False, err=True)
+        _note(result.summary_text().rstrip("\n"))
     if result.failures:
         sys.exit(EXIT_BAD_INPUT)

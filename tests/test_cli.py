@@ -19,7 +19,8 @@ PROFILE = REPO / "profiles" / "medical-association.yaml"
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
+    # A piped table is as wide as COLUMNS says, else 100: pin it (test runners may set COLUMNS).
+    result = CliRunner(env={"COLUMNS": "120"}).invoke(main, list(args))
     return result.exit_code, result.stdout, result.stderr
 
 

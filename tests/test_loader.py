@@ -62,7 +62,10 @@ def test_missing_required_field_points_at_its_parent(tmp_path: Path) -> None:
 
 
 def test_json_profiles_are_located_too(tmp_path: Path) -> None:
-    text = '{\n  "organization": {\n    "name": "X",\n    "type": "hospital",\n    "sise": "small"\n  }\n}\n'
+    text = (
+        '{\n  "organization": {\n    "name": "X",\n    "type": "hospital",\n'
+        '    "sise": "small"\n  }\n}\n'
+    )
     with pytest.raises(ProfileError) as err:
         load_profile(write(tmp_path, "p.json", text))
     assert err.value.first.line == 5
@@ -145,14 +148,16 @@ RULE_HEAD = "id: people.test.rule\ntitle: A test rule\npost: people\nsource: F1.
     ("body", "line", "field", "message", "hint"),
     [
         (
-            "when: {audience: {segmant: physicians}}\nthen: [{score: {channel: linkedin, weight: 1}}]\n",
+            "when: {audience: {segmant: physicians}}\n"
+            "then: [{score: {channel: linkedin, weight: 1}}]\n",
             6,
             "when.audience.segmant",
             "unknown field 'segmant' of audience",
             "did you mean 'segment'?",
         ),
         (
-            "when: {audience: {segment: physician}}\nthen: [{score: {channel: linkedin, weight: 1}}]\n",
+            "when: {audience: {segment: physician}}\n"
+            "then: [{score: {channel: linkedin, weight: 1}}]\n",
             6,
             "when.audience.segment",
             "unknown value 'physician'",
@@ -166,21 +171,24 @@ RULE_HEAD = "id: people.test.rule\ntitle: A test rule\npost: people\nsource: F1.
             "did you mean 'linkedin'?",
         ),
         (
-            "when: {audiance: {segment: nurses}}\nthen: [{score: {channel: linkedin, weight: 1}}]\n",
+            "when: {audiance: {segment: nurses}}\n"
+            "then: [{score: {channel: linkedin, weight: 1}}]\n",
             6,
             "when.audiance",
             "unknown fact 'audiance'",
             "did you mean 'audience'?",
         ),
         (
-            "when: {resources: {staff_hours_per_week: {lower: 3}}}\nthen: [{score: {channel: linkedin, weight: 1}}]\n",
+            "when: {resources: {staff_hours_per_week: {lower: 3}}}\n"
+            "then: [{score: {channel: linkedin, weight: 1}}]\n",
             6,
             "when.resources.staff_hours_per_week.lower",
             "unknown operator 'lower'",
             None,
         ),
         (
-            "when: {resources: {staff_hours_per_week: {lt: '10'}}}\nthen: [{score: {channel: linkedin, weight: 1}}]\n",
+            "when: {resources: {staff_hours_per_week: {lt: '10'}}}\n"
+            "then: [{score: {channel: linkedin, weight: 1}}]\n",
             6,
             "when.resources.staff_hours_per_week.lt",
             "expected a number, got '10'",

@@ -28,7 +28,11 @@ FORMATS = ["table", "json", "markdown", "html"]
 
 
 def _run(*args: str, input: str | None = None) -> Any:
-    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+    # A table piped (not a terminal) is as wide as COLUMNS says, else 100: pin it, since a
+    # test runner (pytest-xdist's workers, a CI shell) may set COLUMNS.
+    return CliRunner(env={"COLUMNS": "120"}).invoke(
+        main, list(args), input=input, catch_exceptions=False
+    )
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

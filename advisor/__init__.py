@@ -25,10 +25,10 @@ if TYPE_CHECKING:
         ProfileError,
         RuleError,
     )
-    from advisor.loader import load_pack, load_profile
-    from advisor.pack import RulePack
-    from advisor.profile import Profile
-    from advisor.report import ChannelAdvice, Finding, Reason, Report
+    from advisor.files.loader import load_pack, load_profile
+    from advisor.model.profile import Profile
+    from advisor.model.report import ChannelAdvice, Finding, Reason, Report
+    from advisor.rulebook.pack import RulePack
 
 try:
     # One source of the version: the installed distribution's metadata (pyproject.toml).
@@ -46,14 +46,14 @@ _HOMES = {
     "Problem": "advisor.errors",
     "ProfileError": "advisor.errors",
     "RuleError": "advisor.errors",
-    "load_pack": "advisor.loader",
-    "load_profile": "advisor.loader",
-    "RulePack": "advisor.pack",
-    "Profile": "advisor.profile",
-    "ChannelAdvice": "advisor.report",
-    "Finding": "advisor.report",
-    "Reason": "advisor.report",
-    "Report": "advisor.report",
+    "load_pack": "advisor.files.loader",
+    "load_profile": "advisor.files.loader",
+    "RulePack": "advisor.rulebook.pack",
+    "Profile": "advisor.model.profile",
+    "ChannelAdvice": "advisor.model.report",
+    "Finding": "advisor.model.report",
+    "Reason": "advisor.model.report",
+    "Report": "advisor.model.report",
 }
 
 

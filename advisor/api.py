@@ -13,29 +13,29 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from advisor.compiler import CompiledPack, compile_pack
-from advisor.engine import DurableMatcher
+from advisor.advice.ranking import build_report
+from advisor.engine.compiler import CompiledPack, compile_pack
+from advisor.engine.durable import DurableMatcher
+from advisor.engine.inference import Inference, infer
 from advisor.errors import EngineError, InputError, Problem, ProfileError
-from advisor.facts import profile_to_facts
-from advisor.inference import Inference, infer
-from advisor.loader import (
+from advisor.files.loader import (
     LoadedProfile,
     load_pack,
     load_profile,
     profile_from_data,
     safe_resolve,
 )
-from advisor.pack import RulePack
-from advisor.profile import Profile
-from advisor.ranking import build_report
-from advisor.report import Report
-from advisor.rules import Rule
-from advisor.suggest import did_you_mean
-from advisor.yamlsafe import LineMap, format_path, line_of
+from advisor.files.yamlsafe import LineMap, format_path, line_of
+from advisor.model.facts import profile_to_facts
+from advisor.model.profile import Profile
+from advisor.model.report import Report
+from advisor.model.suggest import did_you_mean
+from advisor.rulebook.pack import RulePack
+from advisor.rulebook.rules import Rule
 
 if TYPE_CHECKING:  # imported when called: they pull in rendering the API does not need
-    from advisor.whatif import Change, WhatIf
-    from advisor.whynot import Explanation
+    from advisor.workflows.explain import Explanation
+    from advisor.workflows.whatif import Change, WhatIf
 
 ProfileInput = Profile | Mapping[str, Any] | str | Path | LoadedProfile
 
@@ -184,7 +184,7 @@ class Advisor:
         """Assess a profile and the same profile with changes (`{"resources.staff_hours_per_week":
         20}` or `Change` objects), and compare: channels moved, findings raised or cleared, the
         resource plan before and after, and both reports."""
-        from advisor.whatif import Change, what_if
+        from advisor.workflows.whatif import Change, what_if
 
         if isinstance(changes, Mapping):
             changes = [Change(path=path, value=value) for path, value in changes.items()]
@@ -193,7 +193,7 @@ class Advisor:
     def explain(self, source: ProfileInput, channel: str) -> Explanation:
         """Why a channel stands where it does for a profile: the rules that moved it (with ways
         to lift a block), and the near misses with the smallest verified profile change."""
-        from advisor.whynot import explain_channel
+        from advisor.workflows.explain import explain_channel
 
         return explain_channel(self, source, channel)
 

@@ -54,7 +54,7 @@ def _profile_input(path: Path) -> Any:
     """A profile argument: `-` is standard input (YAML or JSON, bounded like a file)."""
     if str(path) != "-":
         return path
-    from advisor.loader import read_profile_stream
+    from advisor.files.loader import read_profile_stream
 
     return read_profile_stream()
 
@@ -64,7 +64,7 @@ def _write(output: Path | None, text: str) -> None:
     if output is None or str(output) == "-":
         click.echo(text, nl=False)
         return
-    from advisor.output import write_output
+    from advisor.files.output import write_output
 
     write_output(output, text)
 
@@ -223,7 +223,7 @@ def assess(
             text = "[\n" + ",\n".join(r.to_json().rstrip("\n") for r in reports) + "\n]\n"
         _write(output, text)
     else:
-        from advisor.render import render_table
+        from advisor.render.table import render_table
 
         console = _console() if output is None else _file_console()
         for report in reports:
@@ -303,8 +303,8 @@ def rules_list(rules_dir: Path | None, fmt: str) -> None:
     Example:
       advisor rules list --rules my-pack
     """
-    from advisor.authoring import list_rules
-    from advisor.loader import load_pack
+    from advisor.authoring.check import list_rules
+    from advisor.files.loader import load_pack
 
     rows = list_rules(load_pack(rules_dir))
     if fmt == "json":
@@ -340,8 +340,8 @@ def rules_show(
       advisor rules show people.physicians.professional-networks
       advisor rules show people.physicians.professional-networks --format json
     """
-    from advisor.authoring import find_features, show_rule, show_rule_text
-    from advisor.loader import load_pack
+    from advisor.authoring.check import find_features, show_rule, show_rule_text
+    from advisor.files.loader import load_pack
 
     pack = load_pack(rules_dir)
     features = find_features(feature_paths)
@@ -368,7 +368,7 @@ def rules_check(folder: Path | None, fmt: str) -> None:
       advisor rules check
       advisor rules check my-pack --format json
     """
-    from advisor.authoring import check_pack
+    from advisor.authoring.check import check_pack
 
     result = check_pack(folder)
     if fmt == "json":
@@ -408,13 +408,13 @@ def rules_new(rule_id: str, rules_dir: Path, features_dir: Path, post: str | Non
     Example:
       advisor rules new people.nurses.facebook-groups --rules my-pack
     """
-    from advisor.authoring import PYTEST_OPT_IN, pytest_config_to_write, scaffold
-    from advisor.loader import load_pack
+    from advisor.authoring.check import PYTEST_OPT_IN, pytest_config_to_write, scaffold
+    from advisor.files.loader import load_pack
 
     pack = load_pack(rules_dir) if (rules_dir / "pack.yaml").is_file() else None
     if pack is None:
         raise AdvisorError(f"{rules_dir}: not a rule pack (no pack.yaml)")
-    from advisor.coverage import pack_key
+    from advisor.authoring.coverage import pack_key
 
     shipped = pack_key(rules_dir) is None
     made = scaffold(rule_id, rules_dir, features_dir, post, pack, default_pack=shipped)
@@ -460,8 +460,8 @@ def rules_coverage(
       advisor rules coverage
       advisor rules coverage features --rules my-pack --fail-under 100
     """
-    from advisor.coverage import run_features, summarize
-    from advisor.loader import load_pack
+    from advisor.authoring.coverage import run_features, summarize
+    from advisor.files.loader import load_pack
 
     pack = load_pack(rules_dir)
     paths = [str(p) for p in features] or ["features"]
@@ -502,8 +502,8 @@ def rules_docs(rules_dir: Path | None, output: Path, check: bool) -> None:
       advisor rules docs
       advisor rules docs --check
     """
-    from advisor.authoring import rule_base_for
-    from advisor.loader import read_text
+    from advisor.authoring.check import rule_base_for
+    from advisor.files.loader import read_text
 
     text = rule_base_for(rules_dir)
     if check:
@@ -545,8 +545,12 @@ def rules_diff(old: Path, new: Path, profiles: tuple[Path, ...], fmt: str,
       advisor rules diff default my-pack profiles/*.yaml
       advisor rules diff old-pack new-pack baseline/ --fail-on-change
     """
-    from advisor.batch import expand_inputs
-    from advisor.packdiff import diff_packs, render_pack_diff_markdown, render_pack_diff_text
+    from advisor.workflows.batch import expand_inputs
+    from advisor.workflows.packdiff import (
+        diff_packs,
+        render_pack_diff_markdown,
+        render_pack_diff_text,
+    )
 
     items = expand_inputs([str(p) for p in profiles])  # folders and globs as in `batch`
     missing = [Problem(item.problem, item.source) for item in items if item.problem]
@@ -609,7 +613,7 @@ def rules_facts(markdown: bool) -> None:
       advisor rules facts
       advisor rules facts --markdown > docs/fact-schema.md
     """
-    from advisor.factdoc import fact_schema_markdown, fact_schema_text
+    from advisor.authoring.factdoc import fact_schema_markdown, fact_schema_text
 
     click.echo(fact_schema_markdown() if markdown else fact_schema_text(), nl=False)
 
@@ -619,8 +623,8 @@ def rules_facts(markdown: bool) -> None:
 
 def _render_documents(reports: list[Any], fmt: str, top: int | None) -> str:
     """Markdown reports joined by a rule; HTML reports only one per file (a page each)."""
-    from advisor.render_html import render_html
-    from advisor.render_markdown import render_markdown
+    from advisor.render.html import render_html
+    from advisor.render.markdown import render_markdown
 
     if fmt == "markdown":
         return "\n---\n\n".join(render_markdown(r, top) for r in reports)
@@ -651,7 +655,7 @@ def schema(name: str, rules_dir: Path | None, output: Path | None) -> None:
       advisor schema profile --output profile.schema.json
       check-jsonschema --schemafile profile.schema.json profiles/*.yaml
     """
-    from advisor.schema import schema_json
+    from advisor.authoring.schema import schema_json
 
     channels = None
     if name == "rule":
@@ -708,7 +712,7 @@ def explain(profile: Path, channel: str, rules_dir: Path | None, fmt: str) -> No
     Example:
       advisor explain profiles/medical-association.yaml facebook_group
     """
-    from advisor.whynot import (
+    from advisor.workflows.explain import (
         explain_channel,
         render_explanation_markdown,
         render_explanation_text,
@@ -743,7 +747,7 @@ def whatif(profile: Path, sets: tuple[str, ...], rules_dir: Path | None, fmt: st
       advisor whatif p.yaml --set 'objectives[0].metric=page views' \
         --set objectives[0].target=500
     """
-    from advisor.whatif import (
+    from advisor.workflows.whatif import (
         parse_assignment,
         render_whatif_markdown,
         render_whatif_table,
@@ -783,7 +787,8 @@ def init(output: Path, defaults: bool, answers_file: Path | None, force: bool,
     Answer keys are profile paths, e.g. organization.name, audiences, objectives[0].metric,
     resources.staff_hours_per_week.
     """
-    from advisor.interview import (
+    from advisor.files.loader import load_data_file
+    from advisor.workflows.interview import (
         answers_from_file,
         check_unused_answers,
         default_answer,
@@ -791,7 +796,6 @@ def init(output: Path, defaults: bool, answers_file: Path | None, force: bool,
         run_interview,
         validated_profile,
     )
-    from advisor.loader import load_data_file
 
     if output.exists() and not force:
         raise AdvisorError(f"{output}: exists (use --force to overwrite)")
@@ -850,8 +854,8 @@ def batch(inputs: tuple[str, ...], output: Path, jobs: int, summary_json: bool,
 
     from rich.progress import Progress
 
-    from advisor.batch import STDIN, expand_inputs, read_lines, run_batch
-    from advisor.output import atomic_output, check_target
+    from advisor.files.output import atomic_output, check_target
+    from advisor.workflows.batch import STDIN, expand_inputs, read_lines, run_batch
 
     if str(output) != "-":
         check_target(output)  # fail before hours of work, not after

@@ -36,7 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from advisor import Advisor  # noqa: E402
-from advisor.engine import (  # noqa: E402
+from advisor.advice.ranking import build_report  # noqa: E402
+from advisor.engine.durable import (  # noqa: E402
     KIND,
     LANE_FACT_BUDGET,
     RULE,
@@ -45,11 +46,10 @@ from advisor.engine import (  # noqa: E402
     rule_routes,
     ruleset_json,
 )
+from advisor.engine.inference import infer  # noqa: E402
 from advisor.errors import AdvisorError  # noqa: E402
-from advisor.facts import Fact, profile_to_facts  # noqa: E402
-from advisor.inference import infer  # noqa: E402
-from advisor.ranking import build_report  # noqa: E402
-from advisor.rules import AllOf, AnyOf, Condition, Derive, FieldTest, Frame, NotOf  # noqa: E402
+from advisor.model.facts import Fact, profile_to_facts  # noqa: E402
+from advisor.rulebook.rules import AllOf, AnyOf, Condition, Derive, FieldTest, Frame, NotOf  # noqa: E402
 from tests.reliability.conftest import MINI, varied_profiles  # noqa: E402
 
 ADVISOR_CLI = str(Path(sys.executable).with_name("advisor"))

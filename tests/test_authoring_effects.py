@@ -10,8 +10,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from advisor.factdoc import EFFECT_EXAMPLES, EFFECTS_BEGIN, effects_markdown, effects_section
-from advisor.rules import EFFECTS, LocatedProblem, parse_condition, parse_effect
+from advisor.authoring.factdoc import (
+    EFFECT_EXAMPLES,
+    EFFECTS_BEGIN,
+    effects_markdown,
+    effects_section,
+)
+from advisor.rulebook.rules import EFFECTS, LocatedProblem, parse_condition, parse_effect
 
 REPO = Path(__file__).resolve().parent.parent
 GUIDE = REPO / "docs" / "writing-rules.md"

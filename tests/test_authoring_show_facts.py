@@ -8,8 +8,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from advisor.authoring.factdoc import fact_schema_markdown
 from advisor.cli import main
-from advisor.factdoc import fact_schema_markdown
 
 REPO = Path(__file__).resolve().parent.parent
 MINI = REPO / "tests" / "packs" / "mini"

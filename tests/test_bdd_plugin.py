@@ -468,7 +468,7 @@ import sys
 def test_the_project_own_unit_test():
     # the advisor's plugin is installed but this project did not opt in: nothing of the
     # advisor beyond its light package marker is imported
-    assert "advisor.api" not in sys.modules and "advisor.profile" not in sys.modules
+    assert "advisor.api" not in sys.modules and "advisor.model.profile" not in sys.modules
     assert "durable_rules_engine" not in sys.modules
 """
 

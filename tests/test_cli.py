@@ -162,8 +162,8 @@ def test_help_and_version_do_not_import_the_engine_or_rich(flag: str) -> None:
         "    runpy.run_module('advisor', run_name='__main__')\n"
         "except SystemExit:\n"
         "    pass\n"
-        "heavy = [m for m in ('durable_rules_engine', 'advisor.api', 'advisor.profile', 'rich')\n"
-        "         if m in sys.modules]\n"
+        "heavy = [m for m in ('durable_rules_engine', 'advisor.api', 'advisor.model.profile',\n"
+        "                      'rich') if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
     )
     result = subprocess.run(

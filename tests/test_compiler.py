@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from advisor import RuleError, load_pack
-from advisor.compiler import And, Or, Ref, compile_pack, evaluate_formula, to_jsonable
-from advisor.engine import ruleset_json
+from advisor.engine.compiler import And, Or, Ref, compile_pack, evaluate_formula, to_jsonable
+from advisor.engine.durable import ruleset_json
 
 from .conftest import MINI_PACK
 

@@ -17,13 +17,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from advisor import engine
-from advisor.compiler import compile_rules
-from advisor.engine import BUCKET, DurableMatcher
-from advisor.facts import Fact
-from advisor.inference import infer
-from advisor.reference import ReferenceMatcher
-from advisor.rules import Rule, RuleMeta, parse_condition, parse_effect
+from advisor.engine import durable as engine
+from advisor.engine.compiler import compile_rules
+from advisor.engine.durable import BUCKET, DurableMatcher
+from advisor.engine.inference import infer
+from advisor.engine.reference import ReferenceMatcher
+from advisor.model.facts import Fact
+from advisor.rulebook.rules import Rule, RuleMeta, parse_condition, parse_effect
 
 # Whole-suite only: `pytest -m 'not slow'` is the contributors' fast loop.
 pytestmark = pytest.mark.slow

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from advisor.factdoc import fact_schema_markdown
+from advisor.authoring.factdoc import fact_schema_markdown
 
 from .conftest import REPO
 

@@ -7,13 +7,20 @@ from typing import Any
 
 import pytest
 
-from advisor import Advisor, EngineError, RuleError, engine
-from advisor.compiler import CompiledPack, CompiledRule, Probe, Ref, Test, compile_rules
-from advisor.engine import LANE_ID_SPACE, DurableMatcher, check_limits, fnv1a_32, ruleset_json
-from advisor.facts import profile_to_facts
-from advisor.inference import infer
-from advisor.profile import Profile
-from advisor.reference import ReferenceMatcher
+from advisor import Advisor, EngineError, RuleError
+from advisor.engine import durable as engine
+from advisor.engine.compiler import CompiledPack, CompiledRule, Probe, Ref, Test, compile_rules
+from advisor.engine.durable import (
+    LANE_ID_SPACE,
+    DurableMatcher,
+    check_limits,
+    fnv1a_32,
+    ruleset_json,
+)
+from advisor.engine.inference import infer
+from advisor.engine.reference import ReferenceMatcher
+from advisor.model.facts import profile_to_facts
+from advisor.model.profile import Profile
 
 Make = Callable[..., dict[str, Any]]
 
@@ -145,7 +152,7 @@ def test_equality_tests_on_one_field_do_not_count_as_simultaneous_matches() -> N
 
 
 def test_oversize_text_is_refused_before_the_engine_sees_it(mini_advisor: Advisor) -> None:
-    from advisor.facts import Fact
+    from advisor.model.facts import Fact
 
     huge = Fact("f0", "organization", {"name": "x" * 70_000, "type": "hospital"}, "organization")
     with pytest.raises(EngineError, match="64 KiB"), mini_advisor._matcher.session() as session:
@@ -299,7 +306,7 @@ def test_matcher_builds_from_compiled_pack_and_frees_it(mini_advisor: Advisor) -
 def test_a_fact_with_more_properties_than_the_engine_allows_is_refused(
     mini_advisor: Advisor,
 ) -> None:
-    from advisor.facts import Fact
+    from advisor.model.facts import Fact
 
     wide = Fact("f0", "organization", {f"k{i}": i for i in range(260)}, "organization")
     with (

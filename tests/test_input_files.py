@@ -19,7 +19,7 @@ from click.testing import CliRunner
 
 from advisor.cli import main
 from advisor.errors import AdvisorError, InputError
-from advisor.loader import MAX_FILE_BYTES, load_pack, load_profile, read_stream
+from advisor.files.loader import MAX_FILE_BYTES, load_pack, load_profile, read_stream
 
 MINI = Path(__file__).resolve().parent / "packs" / "mini"
 PROFILE = "organization: {name: x, type: hospital}\n"

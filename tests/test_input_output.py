@@ -19,7 +19,7 @@ from click.testing import CliRunner
 
 from advisor.cli import main
 from advisor.errors import AdvisorError
-from advisor.output import TMP_SUFFIX, clean_stale, write_output
+from advisor.files.output import TMP_SUFFIX, clean_stale, write_output
 
 REPO = Path(__file__).resolve().parent.parent
 MINI = REPO / "tests" / "packs" / "mini"

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 
 from advisor.cli import main
 from advisor.errors import AdvisorError, InputError, RuleError
-from advisor.loader import load_data_file, load_pack, load_profile
-from advisor.yamlsafe import parse_document
+from advisor.files.loader import load_data_file, load_pack, load_profile
+from advisor.files.yamlsafe import parse_document
 
 MINI = Path(__file__).resolve().parent / "packs" / "mini"
 VALID = {"organization": {"name": "x", "type": "hospital"}}

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from advisor import InputError, ProfileError, RuleError, load_pack, load_profile
-from advisor.loader import parse_profile_text
+from advisor.files.loader import parse_profile_text
 
 from .conftest import MINI_PACK
 
@@ -260,8 +260,8 @@ def test_libyaml_and_pure_python_parsing_agree_on_data_lines_and_errors(
     """The fast loader (libyaml's parser under PyYAML's composer) and the pure-Python fallback
     give the same data, the same line of every path, and the same verdict and line on broken
     files."""
-    from advisor import yamlsafe
     from advisor.errors import AdvisorError
+    from advisor.files import yamlsafe
 
     assert yamlsafe._Loader is not yamlsafe._PurePythonLoader, "libyaml should be in use here"
 

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 from advisor import Advisor
-from advisor.catalog import Channel
-from advisor.profile import Profile
-from advisor.ranking import fit_resources
+from advisor.advice.ranking import fit_resources
+from advisor.model.catalog import Channel
+from advisor.model.profile import Profile
 
 Make = Callable[..., dict[str, Any]]
 

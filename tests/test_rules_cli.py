@@ -13,11 +13,11 @@ import pytest
 from click.testing import CliRunner
 
 from advisor import Advisor
-from advisor.authoring import check_pack, never_fires, rule_base_for
+from advisor.authoring.check import check_pack, never_fires, rule_base_for
 from advisor.cli import main
 from advisor.errors import RuleError
-from advisor.loader import load_pack
-from advisor.rules import parse_condition
+from advisor.files.loader import load_pack
+from advisor.rulebook.rules import parse_condition
 
 REPO = Path(__file__).resolve().parent.parent
 BROKEN = REPO / "tests" / "fixtures" / "broken_rules"

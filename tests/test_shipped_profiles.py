@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from advisor import Advisor
-from advisor.whatif import parse_assignment, what_if
+from advisor.workflows.whatif import parse_assignment, what_if
 
 from .conftest import REPO
 

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 
 from advisor import Advisor
-from advisor.authoring import check_pack
+from advisor.authoring.check import check_pack
+from advisor.authoring.schema import rule_schema
 from advisor.errors import RuleError
-from advisor.loader import load_pack
-from advisor.render_html import render_html
-from advisor.render_markdown import render_markdown
-from advisor.rules import parse_rule
-from advisor.schema import rule_schema
+from advisor.files.loader import load_pack
+from advisor.render.html import render_html
+from advisor.render.markdown import render_markdown
+from advisor.rulebook.rules import parse_rule
 
 REPO = Path(__file__).resolve().parent.parent
 PROFILE = REPO / "profiles" / "academic-medical-center.yaml"

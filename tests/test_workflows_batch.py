@@ -10,8 +10,8 @@ from typing import Any
 import yaml
 from click.testing import CliRunner
 
-from advisor.batch import expand_inputs, run_batch
 from advisor.cli import main
+from advisor.workflows.batch import expand_inputs, run_batch
 
 from .conftest import MINI_PACK
 

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 
 from advisor import Advisor
 from advisor.cli import main
-from advisor.whatif import apply_changes
-from advisor.whynot import explain_channel
+from advisor.workflows.explain import explain_channel
+from advisor.workflows.whatif import apply_changes
 
 from .conftest import MINI_PACK
 
@@ -190,7 +190,7 @@ def test_a_block_gets_verified_ways_to_lift_it_with_placeholders_for_the_client(
     """The seed case: X is demanded and blocked until an objective is measurable. explain offers
     dropping the demand, or completing an objective's metric, target and deadline with
     placeholders; each, applied and re-assessed, stops the block."""
-    from advisor.whynot import render_explanation_markdown, render_explanation_text
+    from advisor.workflows.explain import render_explanation_markdown, render_explanation_text
 
     profile = Path(__file__).resolve().parent.parent / "profiles" / "medical-association.yaml"
     with Advisor() as advisor:

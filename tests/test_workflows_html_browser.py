@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from advisor import Advisor
 from advisor.cli import main
-from advisor.render_html import render_html
+from advisor.render.html import render_html
 
 from .conftest import MINI_PACK, REPO
 

@@ -10,7 +10,7 @@ import yaml
 from click.testing import CliRunner
 
 from advisor.cli import main
-from advisor.interview import Question, build_profile, questions, run_interview
+from advisor.workflows.interview import Question, build_profile, questions, run_interview
 
 from .conftest import MINI_PACK
 

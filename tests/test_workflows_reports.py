@@ -16,10 +16,10 @@ import yaml
 from click.testing import CliRunner
 
 from advisor import Advisor
+from advisor.authoring.schema import SCHEMA_VERSION, schema_for
 from advisor.cli import main
-from advisor.render_html import render_html
-from advisor.render_markdown import render_markdown
-from advisor.schema import SCHEMA_VERSION, schema_for
+from advisor.render.html import render_html
+from advisor.render.markdown import render_markdown
 
 from .conftest import MINI_PACK, REPO
 

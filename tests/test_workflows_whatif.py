@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from advisor import Advisor
 from advisor.cli import main
 from advisor.errors import AdvisorError
-from advisor.whatif import Change, apply_changes, parse_assignment, parse_path, what_if
+from advisor.workflows.whatif import Change, apply_changes, parse_assignment, parse_path, what_if
 
 from .conftest import MINI_PACK
 
@@ -150,7 +150,7 @@ def test_whatif_command_formats(fmt: str, tmp_path: Path, make_profile: Callable
 
 def test_the_advisor_offers_what_if_and_explain_as_methods(mini_advisor: Advisor) -> None:
     """For embedders: the same answers as the modules, changes given as a path -> value dict."""
-    from advisor.whynot import explain_channel
+    from advisor.workflows.explain import explain_channel
 
     by_method = mini_advisor.what_if(SMALL, {"resources.staff_hours_per_week": 20})
     by_module = what_if(

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from advisor import Advisor
-from advisor.whatif import apply_changes
-from advisor.whynot import explain_channel
+from advisor.workflows.explain import explain_channel
+from advisor.workflows.whatif import apply_changes
 
 from .conftest import MINI_PACK
 

@@ -9,8 +9,8 @@ from advisor import load_profile
 from advisor.bdd.registry import step
 from advisor.bdd.world import UNSET, StepProblem, World, split_list
 from advisor.errors import AdvisorError
-from advisor.report import ChannelAdvice, Report
-from advisor.suggest import did_you_mean
+from advisor.model.report import ChannelAdvice, Report
+from advisor.model.suggest import did_you_mean
 
 START = "Starting a profile"
 ORG = "The organization"

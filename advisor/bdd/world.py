@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from advisor.annotations import is_model, union_members
 from advisor.errors import AdvisorError
-from advisor.profile import Profile
-from advisor.report import Report
-from advisor.suggest import did_you_mean
+from advisor.model.annotations import is_model, union_members
+from advisor.model.profile import Profile
+from advisor.model.report import Report
+from advisor.model.suggest import did_you_mean
 
 _INDEX = re.compile(r"\[(\d+)\]")
 _TRUE = {"true", "yes", "on"}

@@ -15,12 +15,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from advisor import Advisor
-from advisor.compiler import compile_rules
-from advisor.engine import check_limits, ruleset_json
+from advisor.engine.compiler import compile_rules
+from advisor.engine.durable import check_limits, ruleset_json
 from advisor.errors import AdvisorError, ProfileError, RuleError
-from advisor.facts import FACT_SCHEMA
-from advisor.loader import parse_profile_text, profile_from_data
-from advisor.rules import OPS, LocatedProblem, parse_rule
+from advisor.files.loader import parse_profile_text, profile_from_data
+from advisor.model.facts import FACT_SCHEMA
+from advisor.rulebook.rules import OPS, LocatedProblem, parse_rule
 from tests.reliability.make_corpus import BASE_PROFILE, RULE_BASE
 
 # Whole-suite only: `pytest -m 'not slow'` is the contributors' fast loop.

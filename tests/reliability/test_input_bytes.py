@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from advisor import Advisor
-from advisor.batch import Item, run_batch
+from advisor.workflows.batch import Item, run_batch
 from tests.reliability.conftest import KINDS, SEGMENTS
 from tests.reliability.make_corpus import BASE_PROFILE
 

@@ -20,14 +20,14 @@ from click.testing import CliRunner
 
 from advisor import Advisor
 from advisor.errors import AdvisorError
-from advisor.loader import (
+from advisor.files.loader import (
     load_data_file,
     load_pack,
     load_pack_collecting,
     load_profile,
     read_profile_stream,
 )
-from advisor.yamlsafe import parse_document
+from advisor.files.yamlsafe import parse_document
 from tests.reliability.naughty import json_cases, naughty_strings, yaml_cases
 
 MINI = Path(__file__).resolve().parent.parent / "packs" / "mini"
@@ -171,8 +171,8 @@ def _with(value: Any, place: tuple[str | int, ...]) -> dict[str, Any]:
 
 
 def test_naughty_strings_anywhere_in_a_profile(advisor: Advisor) -> None:
-    from advisor.render_html import render_html
-    from advisor.render_markdown import render_markdown
+    from advisor.render.html import render_html
+    from advisor.render.markdown import render_markdown
 
     strings = naughty_strings()
     for text in strings:

@@ -1,0 +1,1 @@
+"""From fired rules to advice: reasons with evidence, ranking and the resource plan."""

@@ -1,0 +1,283 @@
+"""From fired rules to a report: aggregate effects per channel, rank with deterministic
+tie-breaks, keep blocked channels out of the ranking (with what lifts the block), and fit the
+recommended channels into the staff hours and skills available."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from advisor.advice.reasons import reason_for
+from advisor.engine.compiler import CompiledPack
+from advisor.engine.inference import Inference
+from advisor.model.catalog import Channel
+from advisor.model.profile import Profile
+from advisor.model.report import (
+    Block,
+    ChannelAdvice,
+    DerivedFact,
+    Finding,
+    Fit,
+    Kpi,
+    PackInfo,
+    Precondition,
+    Reason,
+    Report,
+    ResourcePlan,
+    ScoreTerm,
+    SourceNote,
+)
+from advisor.model.sources import numbered
+from advisor.rulebook.pack import RulePack
+from advisor.rulebook.rules import ALL_CHANNELS, POST_ORDER, Rule
+from advisor.rulebook.rules import Block as BlockEffect
+from advisor.rulebook.rules import Finding as FindingEffect
+from advisor.rulebook.rules import Kpi as KpiEffect
+from advisor.rulebook.rules import Precondition as PreconditionEffect
+from advisor.rulebook.rules import Score as ScoreEffect
+
+_LEVEL_ORDER = {"blocker": 0, "warning": 1, "info": 2}
+
+
+class _ChannelTally:
+    def __init__(self, channel: Channel) -> None:
+        self.channel = channel
+        self.terms: list[ScoreTerm] = []
+        self.reasons: dict[str, Reason] = {}
+        self.blocks: list[Block] = []
+        self.preconditions: list[Precondition] = []
+        self.kpis: list[Kpi] = []
+        self.score = 0.0
+        self.supporting = 0
+
+    def settle(self) -> None:
+        """Fix the score once every fired rule is tallied."""
+        self.score = round(sum(t.points for t in self.terms), 4)
+        self.supporting = sum(1 for t in self.terms if t.points > 0)
+
+    def advice(self, rank: int | None, fit: Fit | None) -> ChannelAdvice:
+        return ChannelAdvice(
+            channel=self.channel.id,
+            name=self.channel.name,
+            rank=rank,
+            score=self.score,
+            terms=self.terms,
+            reasons=list(self.reasons.values()),
+            preconditions=self.preconditions,
+            kpis=self.kpis,
+            blocks=self.blocks,
+            fit=fit,
+        )
+
+
+def _rank_key(tally: _ChannelTally) -> tuple[float, int, float, str]:
+    # Higher score first; then more supporting rules; then the cheaper channel; then the id.
+    return (-tally.score, -tally.supporting, tally.channel.hours_per_week, tally.channel.id)
+
+
+def build_report(
+    pack: RulePack,
+    compiled: CompiledPack,
+    rules: Mapping[str, Rule],
+    profile: Profile,
+    profile_hash: str,
+    inference: Inference,
+) -> Report:
+    channels = pack.channels
+    probes = compiled.probe_by_id
+    compiled_rules = compiled.rule_by_id
+    tallies: dict[str, _ChannelTally] = {}
+    dimension_weight = {post: pack.manifest.weight_of(post) for post in POST_ORDER}
+    findings: list[Finding] = []
+    general_preconditions: list[Precondition] = []
+    general_kpis: list[Kpi] = []
+
+    def tally(channel_id: str) -> _ChannelTally:
+        if channel_id not in tallies:
+            tallies[channel_id] = _ChannelTally(channels[channel_id])
+        return tallies[channel_id]
+
+    for rule_id in inference.fired:
+        rule = rules[rule_id]
+        reason = reason_for(rule, compiled_rules[rule_id], probes, inference)
+        for effect in rule.then:
+            if isinstance(effect, ScoreEffect):
+                dim = dimension_weight[rule.meta.post]
+                t = tally(effect.channel)
+                t.terms.append(
+                    ScoreTerm(
+                        rule_id=rule_id,
+                        post=rule.meta.post,
+                        weight=effect.weight,
+                        dimension_weight=dim,
+                        points=round(effect.weight * dim, 4),
+                    )
+                )
+                t.reasons.setdefault(rule_id, reason)
+            elif isinstance(effect, BlockEffect):
+                t = tally(effect.channel)
+                t.blocks.append(Block(rule_id=rule_id, reason=reason.text, lift=effect.lift))
+                t.reasons.setdefault(rule_id, reason)
+            elif isinstance(effect, PreconditionEffect):
+                pre = Precondition(
+                    code=effect.code, channel=effect.channel, text=effect.text, rule_id=rule_id
+                )
+                if effect.channel == ALL_CHANNELS:
+                    general_preconditions.append(pre)
+                else:
+                    tally(effect.channel).preconditions.append(pre)
+            elif isinstance(effect, FindingEffect):
+                findings.append(
+                    Finding(
+                        level=effect.level,
+                        code=effect.code,
+                        message=reason.text,
+                        rule_id=rule_id,
+                        post=rule.meta.post,
+                        evidence=reason.evidence,
+                        sources=reason.sources,
+                    )
+                )
+            elif isinstance(effect, KpiEffect):
+                kpi = Kpi(
+                    metric=effect.metric,
+                    objective=effect.objective,
+                    channel=effect.channel,
+                    rule_id=rule_id,
+                )
+                if effect.channel is not None:
+                    tally(effect.channel).kpis.append(kpi)
+                else:
+                    general_kpis.append(kpi)
+
+    for t in tallies.values():
+        t.settle()
+    ranked = sorted(
+        (t for t in tallies.values() if not t.blocks and t.score > 0), key=_rank_key
+    )
+    rejected = sorted(
+        (t for t in tallies.values() if t.blocks or t.score <= 0), key=_rank_key
+    )
+    fits, plan = fit_resources(profile, [t.channel for t in ranked])
+    recommended = [t.advice(i + 1, fits[t.channel.id]) for i, t in enumerate(ranked)]
+    not_recommended = [t.advice(None, None) for t in rejected]
+    findings.sort(key=lambda f: (_LEVEL_ORDER[f.level], f.code, f.rule_id))
+    derived = []
+    for fact in inference.facts:
+        if fact.kind == "derived":
+            value = fact.fields["value"]
+            assert not isinstance(value, list)
+            derived.append(
+                DerivedFact(
+                    name=str(fact.fields["name"]),
+                    value=value,
+                    rule_ids=inference.derived_by.get(fact.id, []),
+                )
+            )
+    return Report(
+        organization=profile.organization.name,
+        profile_hash=profile_hash,
+        pack=pack_info(pack),
+        ready=not any(f.level == "blocker" for f in findings),
+        findings=findings,
+        recommended=recommended,
+        not_recommended=not_recommended,
+        preconditions=general_preconditions,
+        kpis=general_kpis,
+        resource_plan=plan,
+        derived=derived,
+        fired_rules=list(inference.fired),
+        sources=source_notes(pack, findings, [*recommended, *not_recommended]),
+    )
+
+
+def source_notes(
+    pack: RulePack, findings: Sequence[Finding], advice: Sequence[ChannelAdvice]
+) -> list[SourceNote]:
+    """The bibliography entries a report cites, numbered in the order of first use."""
+    bibliography = pack.bibliography
+    order = [s for f in findings for s in f.sources]
+    order += [s for a in advice for r in a.reasons for s in r.sources]
+    return [
+        SourceNote(
+            number=number,
+            id=entry.id,
+            title=entry.title,
+            publisher=entry.publisher,
+            year=entry.year,
+            url=entry.url,
+            kind=entry.kind,
+            dated=entry.dated,
+        )
+        for source_id, number in numbered(order, bibliography).items()
+        for entry in (bibliography[source_id],)
+    ]
+
+
+def pack_info(pack: RulePack) -> PackInfo:
+    """Which rule pack a report (or a pack comparison) came from."""
+    return PackInfo(
+        name=pack.manifest.name,
+        version=pack.manifest.version,
+        content_hash=pack.content_hash,
+        rule_count=len(pack.rules),
+    )
+
+
+def fit_resources(profile: Profile, ranked: list[Channel]) -> tuple[dict[str, Fit], ResourcePlan]:
+    """Walk the ranking in order and plan each channel that the hours and skills left allow."""
+    resources = profile.resources
+    available = float(resources.staff_hours_per_week)
+    skills: set[str] = set(resources.skills)
+    left = available
+    fits: dict[str, Fit] = {}
+    planned: list[str] = []
+    not_fitted: list[str] = []
+    for channel in ranked:
+        need = float(channel.hours_per_week)
+        missing: list[str] = sorted(set(channel.skills) - skills)
+        if missing:
+            note = f"needs skills the team lacks: {', '.join(missing)}"
+            fits[channel.id] = Fit(
+                fits=False, hours_per_week=need, missing_skills=missing, note=note
+            )
+            not_fitted.append(channel.id)
+        elif need > left:
+            note = (
+                f"needs {_hours(need)} h/week; {_hours(left)} h/week left "
+                f"({_hours(need - left)} h/week short)"
+            )
+            fits[channel.id] = Fit(fits=False, hours_per_week=need, note=note)
+            not_fitted.append(channel.id)
+        else:
+            left -= need
+            planned.append(channel.id)
+            fits[channel.id] = Fit(
+                fits=True, hours_per_week=need, note=f"fits: {_hours(need)} h/week"
+            )
+    used = available - left
+    if not ranked:
+        summary = "No channel is recommended yet, so no hours are planned."
+    else:
+        summary = (
+            f"{len(planned)} of {len(ranked)} recommended channels fit in "
+            f"{_hours(available)} staff hours/week ({_hours(used)} planned, {_hours(left)} left)."
+        )
+        if not_fitted:
+            extra = sum(fits[c].hours_per_week for c in not_fitted)
+            summary += (
+                f" {len(not_fitted)} do not fit; running them all would need "
+                f"{_hours(extra)} more hours/week or the missing skills."
+            )
+    return fits, ResourcePlan(
+        hours_available=round(available, 2),
+        hours_planned=round(used, 2),
+        hours_left=round(left, 2),
+        skills_available=sorted(skills),
+        planned=planned,
+        not_fitted=not_fitted,
+        summary=summary,
+    )
+
+
+def _hours(value: float) -> str:
+    return f"{value:g}"

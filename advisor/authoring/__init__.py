@@ -1,0 +1,1 @@
+"""For rule authors: check, show, scaffold, the generated references, coverage and JSON Schemas."""

@@ -1,0 +1,3 @@
+"""Matching: the staged compiler, inference in strata, the durable_rules adapter, and the reference
+evaluator that checks it.
+"""

@@ -1,0 +1,3 @@
+"""The only place that reads and writes files: safe YAML and JSON, profiles and packs, whole-or-
+nothing output.
+"""

@@ -1,0 +1,100 @@
+"""Render a report for people: a rich terminal table (findings first when a blocker exists)."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from advisor.model.report import Report
+from advisor.render.markdown import hidden_note
+
+_LEVEL_STYLE = {"blocker": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def _findings(report: Report) -> Table:
+    table = Table(title="Findings", title_justify="left", expand=True, show_lines=False)
+    table.add_column("Level", no_wrap=True)
+    table.add_column("Code", no_wrap=True)
+    table.add_column("What was found, why it matters, what to do")
+    for f in report.findings:
+        table.add_row(Text(f.level, style=_LEVEL_STYLE[f.level]), f.code, Text(f.message))
+    return table
+
+
+def _ranking(report: Report, top: int | None, reasons: int) -> Table:
+    table = Table(title="Recommended channels", title_justify="left", expand=True, show_lines=True)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Channel", max_width=22)
+    table.add_column("Score", justify="right", no_wrap=True)
+    table.add_column("Fit", max_width=22)
+    table.add_column("Top reasons", ratio=1, overflow="fold")
+    shown, hidden = report.shown(top)
+    if hidden:
+        table.caption = hidden_note(len(shown), hidden)
+    for advice in shown:
+        lines = [f"• {r.text} [{r.rule_id}]" for r in advice.reasons[:reasons]]
+        lines += [f"◦ before launch: {p.text}" for p in advice.preconditions]
+        fit = advice.fit
+        fit_text = Text(fit.note if fit else "", style="green" if fit and fit.fits else "yellow")
+        table.add_row(
+            str(advice.rank), advice.name, f"{advice.score:g}", fit_text, Text("\n".join(lines))
+        )
+    return table
+
+
+def _rejected(report: Report) -> Table:
+    table = Table(title="Not recommended", title_justify="left", expand=True)
+    table.add_column("Channel", no_wrap=True)
+    table.add_column("Why")
+    table.add_column("What would change it")
+    for advice in report.not_recommended:
+        if advice.blocks:
+            why = "\n".join(b.reason for b in advice.blocks)
+            lift = "\n".join(b.lift for b in advice.blocks)
+        else:
+            why = "\n".join(r.text for r in advice.reasons if r.rule_id) or "net score ≤ 0"
+            lift = f"score {advice.score:g}"
+        table.add_row(advice.name, Text(why), Text(lift))
+    return table
+
+
+def render_table(
+    report: Report, console: Console, top: int | None = None, reasons: int = 3
+) -> None:
+    pack = report.pack
+    header = Text.assemble(
+        (report.organization, "bold"),
+        f"  ·  rule pack {pack.name} {pack.version} ({pack.rule_count} rules)",
+    )
+    parts: list[Table | Text | Panel] = []
+    blocked = not report.ready
+    if blocked:
+        parts.append(
+            Panel(
+                "Not ready to choose channels: resolve the blockers below first. "
+                "The ranking that follows is provisional.",
+                style="bold red",
+            )
+        )
+    if report.findings:
+        parts.append(_findings(report))
+    parts.append(_ranking(report, top, reasons))
+    if report.not_recommended:
+        parts.append(_rejected(report))
+    general = [f"• {p.text} [{p.rule_id}]" for p in report.preconditions]
+    if general:
+        parts.append(Text("Before any launch:\n" + "\n".join(general)))
+    if report.kpis:
+        parts.append(
+            Text(
+                "Suggested KPIs:\n"
+                + "\n".join(
+                    f"• {k.metric}" + (f" ({k.objective})" if k.objective else "")
+                    for k in report.kpis
+                )
+            )
+        )
+    parts.append(Text("Resource plan: " + report.resource_plan.summary))
+    console.print(Panel(Group(*parts), title=header, title_align="left"))

@@ -1,0 +1,1 @@
+"""Rules as data: the rule and effect models and their parser, and the rule pack."""

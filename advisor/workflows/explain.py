@@ -1,0 +1,743 @@
+"""Why and why not for one channel: the rules that moved it, and the near misses with the smallest
+profile change that makes each fire (proposed only after re-assessing proves it)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from advisor.advice.reasons import describe_probe, describe_test, reason_for
+from advisor.api import Advisor, ProfileInput
+from advisor.engine.compiler import And, CompiledRule, Formula, Or, Probe, Ref, Test
+from advisor.engine.inference import Inference
+from advisor.engine.reference import probe_holds, test_holds
+from advisor.errors import AdvisorError, Problem
+from advisor.model.facts import FACT_SCHEMA, Fact, FactValue
+from advisor.model.profile import Profile
+from advisor.model.report import Evidence
+from advisor.model.suggest import did_you_mean
+from advisor.render.markdown import md_escape, show_value
+from advisor.rulebook.rules import Block, Derive, Kpi, Precondition, Rule, Score
+from advisor.workflows.whatif import Change, apply_changes, profile_data
+
+# Enough alternatives to find a small fix without exploring every combination of a big rule.
+MAX_OPTIONS = 16
+MAX_VERIFY = 10
+MAX_DEPTH = 3
+_PLACEHOLDER_GOAL = "to be written with the client"
+# What makes an objective measurable is the client's to decide: a fix fills these in as
+# placeholders (valid values, so it can be applied and verified; the deadline a stand-in date)
+# and lists their paths, and renderers say they are to be agreed with the client.
+_PLACEHOLDERS = {
+    "metric": "metric to agree with the client",
+    "target": "target to agree with the client",
+    "deadline": "2099-12-31",
+}
+
+
+class Effect(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    kind: str
+    detail: str
+
+
+class Fix(BaseModel):
+    """The profile changes that make a near-miss rule fire (or a harmful rule stop), checked by
+    re-assessing. A value the consultant must agree with the client is a placeholder."""
+
+    model_config = ConfigDict(frozen=True)
+
+    changes: list[Change]
+    verified: bool
+    placeholders: list[str] = Field(default_factory=list)
+
+    @property
+    def size(self) -> int:
+        return len(self.changes)
+
+
+class Fired(BaseModel):
+    """A rule that fired and touched the channel, with what it did and why."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule_id: str
+    title: str
+    post: str
+    effects: list[Effect]
+    reason: str
+    evidence: list[Evidence]
+    evidence_grade: str
+    source: str
+    # For a rule that blocks or lowers the channel: the smallest changes that stop it firing,
+    # up to two different ones (dropping a demand is rarely the only way, or the best).
+    lifts: list[Fix] = Field(default_factory=list)
+
+
+class FailedCondition(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    condition: str
+    found: list[Evidence] = Field(default_factory=list)
+
+
+class NearMiss(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    rule_id: str
+    title: str
+    post: str
+    effects: list[Effect]
+    failed: list[FailedCondition]
+    fix: Fix | None = None
+    no_fix: str | None = None
+
+
+class Explanation(BaseModel):
+    """Everything the rule base says about one channel for one profile."""
+
+    model_config = ConfigDict(frozen=True)
+
+    organization: str
+    channel: str
+    name: str
+    recommended: bool
+    rank: int | None
+    score: float | None
+    blocked: bool
+    fired: list[Fired] = Field(default_factory=list)
+    near_misses: list[NearMiss] = Field(default_factory=list)
+
+    def to_json(self) -> str:
+        return self.model_dump_json(indent=2) + "\n"
+
+
+# ---------------------------------------------------------------- effects touching a channel
+
+
+def channel_effects(rule: Rule, channel: str) -> list[Effect]:
+    out = []
+    for effect in rule.then:
+        if isinstance(effect, Score) and effect.channel == channel:
+            verb = "raises" if effect.weight > 0 else "lowers"
+            out.append(Effect(kind="score", detail=f"{verb} the score by {abs(effect.weight)}"))
+        elif isinstance(effect, Block) and effect.channel == channel:
+            out.append(Effect(kind="block", detail=f"blocks it until: {effect.lift}"))
+        elif isinstance(effect, Precondition) and effect.channel == channel:
+            out.append(Effect(kind="precondition", detail=effect.text))
+        elif isinstance(effect, Kpi) and effect.channel == channel:
+            out.append(Effect(kind="kpi", detail=effect.metric))
+    return out
+
+
+# ---------------------------------------------------------------- finding changes
+
+
+Option = tuple[Change, ...]
+
+
+def _merge(parts: Sequence[Option]) -> Option | None:
+    """Changes of several sub-fixes together; None when two set one path differently."""
+    seen: dict[str, Any] = {}
+    for change in (c for part in parts for c in part):
+        if change.path in seen and seen[change.path] != change.value:
+            return None
+        seen[change.path] = change.value
+    return tuple(Change(path=p, value=v) for p, v in seen.items())
+
+
+def _one_of(children: list[list[Option]]) -> list[Option]:
+    """Options for a formula that needs any one of its parts: any part's option will do."""
+    return _best([o for child in children for o in child])
+
+
+def _all_of(children: list[list[Option]]) -> list[Option]:
+    """Options for a formula that needs all of its parts: one option of each, merged."""
+    combos = []
+    for parts in itertools.product(*children):
+        merged = _merge(parts)
+        if merged is not None:
+            combos.append(merged)
+        if len(combos) > MAX_OPTIONS * 4:
+            break
+    return _best(combos)
+
+
+def _best(options: list[Option]) -> list[Option]:
+    unique = {tuple((c.path, repr(c.value)) for c in o): o for o in options}
+    # Stable: among equally small fixes the first found wins (adding an item before editing one).
+    return sorted(unique.values(), key=len)[:MAX_OPTIONS]
+
+
+class _Planner:
+    """Finds candidate changes that make a rule's formula true on one profile's facts."""
+
+    def __init__(
+        self,
+        advisor: Advisor,
+        profile: Profile,
+        inference: Inference,
+    ) -> None:
+        self.advisor = advisor
+        self.data = profile_data(profile)
+        self.inference = inference
+        self.probes = {p.id: p for p in advisor.compiled.probes}
+        self.compiled = {r.id: r for r in advisor.compiled.rules}
+        self.rules = {r.id: r for r in advisor.pack.rules}
+
+    def truth(self, probe_id: str) -> bool:
+        return bool(self.inference.hits.get(probe_id))
+
+    def facts_of(self, kind: str) -> list[Fact]:
+        return [f for f in self.inference.facts if f.kind == kind]
+
+    def options(self, formula: Formula, depth: int = 0) -> list[Option]:
+        if isinstance(formula, Ref):
+            if self.truth(formula.probe) == formula.positive:
+                return [()]
+            probe = self.probes[formula.probe]
+            if formula.positive:
+                return self.make_true(probe, depth)
+            return self.make_false(probe, depth)
+        children = [self.options(item, depth) for item in formula.items]
+        return _one_of(children) if isinstance(formula, Or) else _all_of(children)
+
+    # -- making a probe hold
+
+    def make_true(self, probe: Probe, depth: int) -> list[Option]:
+        if probe.kind == "derived":
+            return self._derive(probe, depth)
+        out: list[Option] = []
+        new_item = self._new_item(probe)
+        if new_item is not None:
+            out.append(new_item)
+        for fact in self.facts_of(probe.kind):
+            per_clause = []
+            for clause in probe.clauses:
+                if any(test_holds(t, fact.fields) for t in clause):
+                    continue
+                choices = [c for t in clause for c in self._satisfy(t, fact)]
+                per_clause.append(choices)
+            for parts in itertools.product(*per_clause):
+                merged = _merge(parts)
+                if merged is not None:
+                    out.append(merged)
+        return _best(out)
+
+    def _satisfy(self, test: Test, fact: Fact) -> list[Option]:
+        """Changes to one fact's profile data that make one atomic test hold."""
+        if fact.kind == "summary":
+            return self._satisfy_summary(test)
+        path = fact.path_of(test.field)
+        current = fact.fields.get(test.field)
+        spec = FACT_SCHEMA[fact.kind].get(test.field)
+        if path != f"{fact.path}.{test.field}" and not path.startswith("pain_points["):
+            return self._satisfy_derived_field(test, path)
+        value: Any
+        match test.op:
+            case "eq":
+                value = test.value
+            case "ne":
+                if spec is None or spec.choices is None:
+                    return []
+                others = [c for c in spec.choices if c != test.value]
+                return [(Change(path=path, value=v),) for v in others[:3]]
+            case "lt" | "le" | "gt" | "ge":
+                value = _boundary(test)
+            case "contains":
+                items = list(current) if isinstance(current, list) else []
+                value = [*items, test.value]
+            case "absent":
+                value = None
+            case _:
+                return []
+        return [(Change(path=path, value=value),)]
+
+    def _satisfy_derived_field(self, test: Test, path: str) -> list[Option]:
+        # has_metric / has_target / has_deadline and the like: set or clear the source field.
+        if test.op == "eq" and test.value is False:
+            return [(Change(path=path, value=None),)]
+        if test.op == "eq" and test.value is True and path.endswith(".metric"):
+            return [(Change(path=path, value=_PLACEHOLDERS["metric"]),)]
+        return []
+
+    def _satisfy_summary(self, test: Test) -> list[Option]:
+        """A summary field is a set across the profile: add the item where it comes from."""
+        if test.field == "measurable_objective_count":
+            return self._fewer_measurable(test)
+        if test.op != "contains":
+            return []
+        x = test.value
+        data = self.data
+        n_aud, n_obj = len(data.get("audiences", [])), len(data.get("objectives", []))
+        tech = data.get("technology", {})
+        appends: dict[str, tuple[str, Any]] = {
+            "audience_segments": (f"audiences[{n_aud}]", {"segment": x}),
+            "objective_kinds": (f"objectives[{n_obj}]", {"kind": x, "goal": _PLACEHOLDER_GOAL}),
+            "pain_points": (f"pain_points[{len(data.get('pain_points', []))}]", x),
+            "constraints": (f"constraints[{len(data.get('constraints', []))}]", x),
+            "required_channels": (
+                f"technology.required_channels[{len(tech.get('required_channels', []))}]", x),
+            "current_channels": (
+                f"technology.current_channels[{len(tech.get('current_channels', []))}]",
+                {"channel": x}),
+        }
+        if test.field in appends:
+            path, value = appends[test.field]
+            return [(Change(path=path, value=value),)]
+        if test.field == "focuses" and n_obj:
+            return [(Change(path=f"objectives[{i}].focus", value=x),) for i in range(n_obj)]
+        return []
+
+    def _fewer_measurable(self, test: Test) -> list[Option]:
+        """Fewer measurable objectives: drop the metric of as many as the test needs (adding
+        measures is left to the consultant, who must agree them with the client)."""
+        measurable = [
+            i for i, o in enumerate(self.data.get("objectives", []))
+            if all(o.get(k) is not None for k in ("metric", "target", "deadline"))
+        ]
+        limit = test.value
+        if not isinstance(limit, int | float) or isinstance(limit, bool):
+            return []
+        allowed = {"eq": limit, "le": limit, "lt": limit - 1}.get(test.op)
+        if allowed is None or allowed < 0 or len(measurable) <= allowed:
+            return []
+        drop = measurable[: len(measurable) - int(allowed)]
+        return [tuple(Change(path=f"objectives[{i}].metric", value=None) for i in drop)]
+
+    def _new_item(self, probe: Probe) -> Option | None:
+        """A new list item (audience, objective, current channel, pain point) the probe holds on."""
+        lists = {"audience": "audiences", "objective": "objectives",
+                 "channel": "technology.current_channels", "pain_point": "pain_points"}
+        if probe.kind not in lists:
+            return None
+        item: dict[str, FactValue] = {}
+        for clause in probe.clauses:
+            test = next((t for t in clause if t.op in ("eq", "contains")), None)
+            if test is None or test.field.startswith("has_") or test.field == "measurable":
+                return None
+            item[test.field] = [str(test.value)] if test.op == "contains" else test.value
+        if probe.kind == "pain_point":
+            if "name" not in item:
+                return None
+            value: Any = item["name"]
+        else:
+            value = dict(item)
+            if probe.kind == "objective":
+                value.setdefault("goal", _PLACEHOLDER_GOAL)
+        where = lists[probe.kind]
+        container: Any = self.data
+        for key in where.split("."):
+            container = container.get(key, {}) if isinstance(container, dict) else {}
+        index = len(container) if isinstance(container, list) else 0
+        return (Change(path=f"{where}[{index}]", value=value),)
+
+    def _derive(self, probe: Probe, depth: int) -> list[Option]:
+        """A derived fact appears when a rule deriving it fires: plan for that rule instead."""
+        if depth >= MAX_DEPTH:
+            return []
+        out: list[Option] = []
+        for rule in self.rules.values():
+            for effect in rule.then:
+                if isinstance(effect, Derive) and probe_holds(
+                    probe, Fact("x", "derived", {"name": effect.name, "value": effect.value}, "")
+                ):
+                    out += self.options(self.compiled[rule.id].formula, depth + 1)
+        return _best(out)
+
+    def _unsummarize(self, probe: Probe) -> list[Option]:
+        """The summary fact must stop matching: break one of its clauses at the source."""
+        summary = next(iter(self.facts_of("summary")), None)
+        if summary is None:
+            return []
+        out: list[Option] = []
+        for clause in probe.clauses:
+            holding = [t for t in clause if test_holds(t, summary.fields)]
+            breaks = [self._unsummarize_test(t) for t in holding]
+            if holding and all(breaks):
+                merged = _merge([b[0] for b in breaks if b])
+                if merged is not None:
+                    out.append(merged)
+        return _best(out)
+
+    def _unsummarize_test(self, test: Test) -> list[Option]:
+        data = self.data
+        if test.field == "measurable_objective_count":
+            return self._more_measurable(test)
+        if test.op != "contains":
+            return []
+        sources = {
+            "required_channels": "technology.required_channels",
+            "constraints": "constraints",
+            "pain_points": "pain_points",
+        }
+        if test.field not in sources:
+            return []
+        where = sources[test.field]
+        container: Any = data
+        for key in where.split("."):
+            container = container.get(key, []) if isinstance(container, dict) else []
+        if not isinstance(container, list):
+            return []
+        return [(Change(path=where, value=[v for v in container if v != test.value]),)]
+
+    def _more_measurable(self, test: Test) -> list[Option]:
+        """More measurable objectives: complete an objective's metric, target and deadline with
+        placeholders the consultant agrees with the client."""
+        limit = test.value
+        if not isinstance(limit, int | float) or isinstance(limit, bool):
+            return []
+        needed = {"eq": limit + 1, "le": limit + 1, "lt": limit}.get(test.op)
+        objectives = self.data.get("objectives", [])
+        open_ones = [
+            i for i, o in enumerate(objectives)
+            if any(o.get(k) is None for k in _PLACEHOLDERS)
+        ]
+        have = len(objectives) - len(open_ones)
+        if needed is None or needed - have > len(open_ones) or needed <= have:
+            return []
+        changes = [
+            Change(path=f"objectives[{i}].{key}", value=placeholder)
+            for i in open_ones[: int(needed - have)]
+            for key, placeholder in _PLACEHOLDERS.items()
+            if objectives[i].get(key) is None
+        ]
+        return [tuple(changes)]
+
+    def options_false(self, formula: Formula, depth: int = 0) -> list[Option]:
+        """Candidate changes that make a (holding) formula fail."""
+        if isinstance(formula, Ref):
+            if self.truth(formula.probe) != formula.positive:
+                return [()]
+            probe = self.probes[formula.probe]
+            if formula.positive:
+                return self.make_false(probe, depth)
+            return self.make_true(probe, depth)
+        children = [self.options_false(item, depth) for item in formula.items]
+        # De Morgan: one part of an `all` failing is enough; every part of an `any` must fail.
+        return _one_of(children) if isinstance(formula, And) else _all_of(children)
+
+    def _underive(self, probe: Probe, depth: int) -> list[Option]:
+        """A derived fact goes away when every rule that derived it stops firing: plan for those
+        rules instead (low capacity is lifted by the staff hours its rule tests)."""
+        if depth >= MAX_DEPTH:
+            return []
+        derivers = sorted({
+            rule_id
+            for fact_id in self.inference.hits.get(probe.id, [])
+            for rule_id in self.inference.derived_by.get(fact_id, [])
+        })
+        if not derivers:
+            return []
+        return _all_of([self.options_false(self.compiled[r].formula, depth + 1) for r in derivers])
+
+    # -- making a probe fail
+
+    def make_false(self, probe: Probe, depth: int = 0) -> list[Option]:
+        """Every fact the probe matches must stop matching: break one clause of each."""
+        if probe.kind == "summary":
+            return self._unsummarize(probe)
+        if probe.kind == "derived":
+            return self._underive(probe, depth)
+        per_fact = []
+        for fact_id in self.inference.hits.get(probe.id, []):
+            fact = self.inference.fact(fact_id)
+            choices: list[Option] = []
+            for clause in probe.clauses:
+                breaks = [_falsify(t, fact) for t in clause if test_holds(t, fact.fields)]
+                if breaks and all(b is not None for b in breaks):
+                    merged = _merge([b for b in breaks if b is not None])
+                    if merged is not None:
+                        choices.append(merged)
+            if not choices:
+                return []
+            per_fact.append(choices)
+        out = []
+        for parts in itertools.product(*per_fact):
+            merged = _merge(parts)
+            if merged is not None:
+                out.append(merged)
+        return _best(out)
+
+
+def _boundary(test: Test) -> float | int:
+    value = test.value
+    assert isinstance(value, int | float) and not isinstance(value, bool)
+    step = 1
+    if test.op == "lt":
+        return value - step
+    if test.op == "gt":
+        return value + step
+    return value
+
+
+def _falsify(test: Test, fact: Fact) -> Option | None:
+    """A change to one fact that makes one holding test fail, when there is an obvious one."""
+    path = fact.path_of(test.field)
+    current = fact.fields.get(test.field)
+    if path != f"{fact.path}.{test.field}":
+        # has_metric and the like: true because the source field is set, so clear it.
+        if test.field.startswith("has_") and test.op == "eq" and test.value is True:
+            return (Change(path=path, value=None),)
+        return None
+    match test.op:
+        case "eq" if isinstance(test.value, bool):
+            return (Change(path=path, value=not test.value),)
+        case "lt" | "le" | "gt" | "ge":
+            value = test.value
+            assert isinstance(value, int | float)
+            opposite = {"lt": value, "le": value + 1, "gt": value, "ge": value - 1}[test.op]
+            return (Change(path=path, value=max(opposite, 0)),)
+        case "contains" if isinstance(current, list):
+            return (Change(path=path, value=[v for v in current if v != test.value]),)
+        case "exists":
+            return (Change(path=path, value=None),)
+    return None
+
+
+# ---------------------------------------------------------------- failed conditions
+
+
+def _failed(
+    formula: Formula, planner: _Planner, out: list[FailedCondition]
+) -> None:
+    if isinstance(formula, And | Or):
+        for item in formula.items:
+            _failed(item, planner, out)
+        return
+    if planner.truth(formula.probe) == formula.positive:
+        return
+    probe = planner.probes[formula.probe]
+    if formula.positive:
+        found = [
+            Evidence(path=fact.path_of(t.field), value=_plain(fact.fields.get(t.field)),
+                     test=f"needs {describe_test(t)}")
+            for fact in planner.facts_of(probe.kind)
+            for clause in probe.clauses
+            if not any(test_holds(t, fact.fields) for t in clause)
+            for t in clause[:1]
+        ]
+        text = f"needs {_article(probe.kind)} {describe_probe(probe)}"
+    else:
+        found = [
+            Evidence(path=planner.inference.fact(fid).path or probe.kind, value=None,
+                     test=f"matches {describe_probe(probe)}")
+            for fid in planner.inference.hits.get(probe.id, [])
+        ]
+        text = f"needs no {describe_probe(probe)}"
+    out.append(FailedCondition(condition=text, found=found))
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
+def _plain(value: FactValue | None) -> str | int | float | bool | list[str] | None:
+    return list(value) if isinstance(value, list) else value
+
+
+# ---------------------------------------------------------------- the explanation
+
+
+def _find_fix(
+    advisor: Advisor, profile: Profile, rule_id: str, options: list[Option]
+) -> Fix | None:
+    """The smallest candidate that, applied and re-assessed, really makes the rule fire."""
+    found = _verified(advisor, profile, rule_id, options, fires=True, wanted=1)
+    return found[0] if found else None
+
+
+def _verified(
+    advisor: Advisor,
+    profile: Profile,
+    rule_id: str,
+    options: list[Option],
+    fires: bool,
+    wanted: int,
+) -> list[Fix]:
+    """Up to `wanted` candidates, smallest first, that applied and re-assessed really make the
+    rule fire (or, with `fires=False`, really stop it); no two touch the same paths."""
+    out: list[Fix] = []
+    for option in [o for o in options if o][:MAX_VERIFY]:
+        if any({c.path for c in option} & {c.path for c in f.changes} for f in out):
+            continue
+        try:
+            changed = apply_changes(profile, list(option))
+            advisor.load(changed)
+        except AdvisorError:
+            continue
+        if (rule_id in advisor.infer(changed).fired) == fires:
+            placeholders = [c.path for c in option if _is_placeholder(c)]
+            out.append(Fix(changes=list(option), verified=True, placeholders=placeholders))
+            if len(out) == wanted:
+                break
+    return out
+
+
+def _is_placeholder(change: Change) -> bool:
+    field = change.path.rpartition(".")[2]
+    return field in _PLACEHOLDERS and change.value == _PLACEHOLDERS[field]
+
+
+# What an organization can decide: its resources, its bottlenecks, its strategy, its channels and
+# its objectives. Who its audiences are, what it is, its pain points and the rules it is under
+# are facts to plan around, not levers: a lift never proposes changing them.
+_LEVERS = ("resources", "bottlenecks", "strategy", "technology", "objectives")
+
+
+def _is_lever(option: Option) -> bool:
+    return all(c.path.split(".")[0].split("[")[0] in _LEVERS for c in option)
+
+
+def _harms(rule: Rule, channel: str) -> bool:
+    """The rule blocks the channel or lowers its score."""
+    return any(
+        (isinstance(e, Block) and e.channel == channel)
+        or (isinstance(e, Score) and e.channel == channel and e.weight < 0)
+        for e in rule.then
+    )
+
+
+def explain_channel(advisor: Advisor, source: ProfileInput, channel: str) -> Explanation:
+    """Why a channel stands where it does for a profile, and what would change it."""
+    catalogue = advisor.pack.channels
+    if channel not in catalogue:
+        raise AdvisorError(
+            Problem(f"unknown channel '{channel}'", field="CHANNEL",
+                    hint=did_you_mean(channel, catalogue) or "see `advisor channels`")
+        )
+    loaded = advisor.load(source)
+    profile = loaded.profile
+    report = advisor.assess(loaded)
+    inference = advisor.infer(profile)
+    planner = _Planner(advisor, profile, inference)
+    probes = planner.probes
+    fired_set = set(inference.fired)
+    fired: list[Fired] = []
+    misses: list[NearMiss] = []
+    for rule in advisor.pack.rules:
+        effects = channel_effects(rule, channel)
+        if not effects:
+            continue
+        compiled: CompiledRule = planner.compiled[rule.id]
+        if rule.id in fired_set:
+            reason = reason_for(rule, compiled, probes, inference)
+            lifts = []
+            if _harms(rule, channel):
+                options = [o for o in planner.options_false(compiled.formula) if _is_lever(o)]
+                lifts = _verified(advisor, profile, rule.id, options, fires=False, wanted=2)
+            fired.append(Fired(rule_id=rule.id, title=rule.meta.title, post=rule.meta.post,
+                               effects=effects, reason=reason.text, evidence=reason.evidence,
+                               evidence_grade=reason.evidence_grade, source=reason.source,
+                               lifts=lifts))
+            continue
+        failed: list[FailedCondition] = []
+        _failed(compiled.formula, planner, failed)
+        fix = _find_fix(advisor, profile, rule.id, planner.options(compiled.formula))
+        misses.append(NearMiss(
+            rule_id=rule.id, title=rule.meta.title, post=rule.meta.post, effects=effects,
+            failed=failed, fix=fix,
+            no_fix=None if fix else "no single profile change found that makes it fire; "
+                                    "see the conditions above",
+        ))
+    # Smallest fixes first: the near misses a consultant can act on today.
+    misses.sort(key=lambda m: (m.fix is None, m.fix.size if m.fix else 0, m.rule_id))
+    advice = report.channel(channel)
+    return Explanation(
+        organization=report.organization,
+        channel=channel,
+        name=catalogue[channel].name,
+        recommended=advice is not None and advice.rank is not None,
+        rank=advice.rank if advice else None,
+        score=advice.score if advice else None,
+        blocked=bool(advice and advice.blocks),
+        fired=fired,
+        near_misses=misses,
+    )
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def _standing(e: Explanation) -> str:
+    if e.recommended:
+        return f"recommended, rank {e.rank}, score {e.score:g}"
+    if e.blocked:
+        return f"blocked (score {e.score:g})"
+    if e.score is not None:
+        return f"not recommended (net score {e.score:g})"
+    return "not recommended: no rule scored it"
+
+
+def _change_text(c: Change) -> str:
+    if _is_placeholder(c):
+        field = c.path.rpartition(".")[2]
+        return f"{c.path} = ({'date' if field == 'deadline' else field} to agree with the client)"
+    return f"{c.path} = {show_value(c.value)}"
+
+
+def _fix_text(fix: Fix, label: str) -> str:
+    n = fix.size
+    return (f"{label} ({n} change{'s' if n != 1 else ''}, verified by re-assessing): "
+            + "; ".join(_change_text(c) for c in fix.changes))
+
+
+def render_explanation_text(e: Explanation) -> str:
+    out = [f"{e.name} ({e.channel}) for {e.organization}: {_standing(e)}", ""]
+    out.append("Rules that fired:" if e.fired else "No rule that touches this channel fired.")
+    for f in e.fired:
+        out.append(f"  {f.rule_id} [{f.post}, evidence: {f.evidence_grade}]: "
+                   + "; ".join(x.detail for x in f.effects))
+        out.append(f"    because {f.reason}")
+        out += [f"    - {ev.path} = {show_value(ev.value)} ({ev.test})" for ev in f.evidence]
+        out += [f"    {_fix_text(fix, 'to lift it' if i == 0 else 'or')}"
+                for i, fix in enumerate(f.lifts)]
+    out.append("")
+    if e.near_misses:
+        out.append("Near misses:")
+    elif e.fired:
+        out.append("No near misses: every rule that touches this channel fired.")
+    else:
+        out.append("No rule of the pack touches this channel.")
+    for m in e.near_misses:
+        effects = "; ".join(x.detail for x in m.effects)
+        out.append(f"  {m.rule_id} [{m.post}] would have: {effects}")
+        for cond in m.failed:
+            out.append(f"    failed: {cond.condition}")
+            out += [f"      - {ev.path} = {show_value(ev.value)} ({ev.test})" for ev in cond.found]
+        if m.fix:
+            out.append(f"    {_fix_text(m.fix, 'smallest change')}")
+        elif m.no_fix:
+            out.append(f"    {m.no_fix}")
+    return "\n".join(out) + "\n"
+
+
+def render_explanation_markdown(e: Explanation) -> str:
+    out = [f"# {md_escape(e.name)} for {md_escape(e.organization)}", "",
+           f"Standing: {md_escape(_standing(e))}.", "", "## Rules that fired", ""]
+    if not e.fired:
+        out.append("None.")
+    for f in e.fired:
+        out.append(f"- `{f.rule_id}` ({f.post}; evidence: {f.evidence_grade}): "
+                   + md_escape("; ".join(x.detail for x in f.effects))
+                   + f" — because {md_escape(f.reason)}")
+        out += [f"  - `{ev.path}` = {md_escape(show_value(ev.value))} ({md_escape(ev.test)})"
+                for ev in f.evidence]
+        for i, fix in enumerate(f.lifts):
+            out.append(f"  - {'to lift it' if i == 0 else 'or'}: " + "; ".join(
+                f"`{_change_text(c)}`" for c in fix.changes))
+    out += ["", "## Near misses", ""]
+    if not e.near_misses:
+        out.append("None.")
+    for m in e.near_misses:
+        out.append(f"- `{m.rule_id}` ({m.post}) would have: "
+                   + md_escape("; ".join(x.detail for x in m.effects)))
+        out += [f"  - failed: {md_escape(c.condition)}" for c in m.failed]
+        if m.fix:
+            out.append("  - smallest change: " + "; ".join(
+                f"`{_change_text(c)}`" for c in m.fix.changes))
+    return "\n".join(out) + "\n"

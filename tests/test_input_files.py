@@ -19,7 +19,9 @@ from click.testing import CliRunner
 
 from advisor.cli import main
 from advisor.errors import AdvisorError, InputError
-from advisor.files.loader import MAX_FILE_BYTES, load_pack, load_profile, read_stream
+from advisor.files.packs import load_pack
+from advisor.files.profiles import load_profile
+from advisor.files.read import MAX_FILE_BYTES, read_stream
 
 MINI = Path(__file__).resolve().parent / "packs" / "mini"
 PROFILE = "organization: {name: x, type: hospital}\n"

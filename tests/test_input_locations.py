@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from advisor.errors import AdvisorError, Problem, RuleError
-from advisor.files.loader import load_pack, load_profile
+from advisor.files.packs import load_pack
+from advisor.files.profiles import load_profile
 
 MINI = Path(__file__).resolve().parent / "packs" / "mini"
 LABELS = ["date", "str", "int", "float", "bool", "constrained-float", "[key]", "0"]

@@ -13,7 +13,9 @@ from click.testing import CliRunner
 
 from advisor.cli import main
 from advisor.errors import AdvisorError, InputError, RuleError
-from advisor.files.loader import load_data_file, load_pack, load_profile
+from advisor.files.packs import load_pack
+from advisor.files.profiles import load_profile
+from advisor.files.read import load_data_file
 from advisor.files.yamlsafe import parse_document
 
 MINI = Path(__file__).resolve().parent / "packs" / "mini"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from advisor import InputError, ProfileError, RuleError, load_pack, load_profile
-from advisor.files.loader import parse_profile_text
+from advisor.files.profiles import parse_profile_text
 
 from .conftest import MINI_PACK
 

@@ -16,7 +16,7 @@ from advisor import Advisor
 from advisor.authoring.check import check_pack, never_fires, rule_base_for
 from advisor.cli import main
 from advisor.errors import RuleError
-from advisor.files.loader import load_pack
+from advisor.files.packs import load_pack
 from advisor.rulebook.rules import parse_condition
 
 REPO = Path(__file__).resolve().parent.parent

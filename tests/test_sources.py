@@ -15,7 +15,7 @@ from advisor import Advisor
 from advisor.authoring.check import check_pack
 from advisor.authoring.schema import rule_schema
 from advisor.errors import RuleError
-from advisor.files.loader import load_pack
+from advisor.files.packs import load_pack
 from advisor.render.html import render_html
 from advisor.render.markdown import render_markdown
 from advisor.rulebook.rules import parse_rule

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from advisor.errors import AdvisorError, Problem
-from advisor.files.loader import default_pack_root, read_text
+from advisor.files.packs import default_pack_root
+from advisor.files.read import read_text
 from advisor.rulebook.pack import RulePack
 
 

@@ -18,7 +18,7 @@ from advisor import Advisor
 from advisor.engine.compiler import compile_rules
 from advisor.engine.durable import check_limits, ruleset_json
 from advisor.errors import AdvisorError, ProfileError, RuleError
-from advisor.files.loader import parse_profile_text, profile_from_data
+from advisor.files.profiles import parse_profile_text, profile_from_data
 from advisor.model.facts import FACT_SCHEMA
 from advisor.rulebook.rules import OPS, LocatedProblem, parse_rule
 from tests.reliability.make_corpus import BASE_PROFILE, RULE_BASE

@@ -20,13 +20,9 @@ from click.testing import CliRunner
 
 from advisor import Advisor
 from advisor.errors import AdvisorError
-from advisor.files.loader import (
-    load_data_file,
-    load_pack,
-    load_pack_collecting,
-    load_profile,
-    read_profile_stream,
-)
+from advisor.files.packs import load_pack, load_pack_collecting
+from advisor.files.profiles import load_profile, read_profile_stream
+from advisor.files.read import load_data_file
 from advisor.files.yamlsafe import parse_document
 from tests.reliability.naughty import json_cases, naughty_strings, yaml_cases
 

@@ -5,7 +5,8 @@
         report = advisor.assess("profile.yaml")  # or a dict, or a Profile
         print(report.top(3))
 
-The names below are the public API. They are imported on first use (PEP 562), so that
+The names below (`__all__`) are the public API; every subpackage is internal. They are imported
+on first use (PEP 562), so that
 `advisor --help`, the pytest plugin and `import advisor.errors` do not load the rule engine.
 """
 
@@ -16,6 +17,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from advisor.advice.assessor import ProfileInput
     from advisor.api import Advisor, profile_hash
     from advisor.errors import (
         AdvisorError,
@@ -29,6 +31,8 @@ if TYPE_CHECKING:
     from advisor.model.profile import Profile
     from advisor.model.report import ChannelAdvice, Finding, Reason, Report
     from advisor.rulebook.pack import RulePack
+    from advisor.workflows.explain import Explanation
+    from advisor.workflows.whatif import Change, WhatIf
 
 try:
     # One source of the version: the installed distribution's metadata (pyproject.toml).
@@ -54,6 +58,10 @@ _HOMES = {
     "Finding": "advisor.model.report",
     "Reason": "advisor.model.report",
     "Report": "advisor.model.report",
+    "ProfileInput": "advisor.advice.assessor",
+    "Change": "advisor.workflows.whatif",
+    "WhatIf": "advisor.workflows.whatif",
+    "Explanation": "advisor.workflows.explain",
 }
 
 
@@ -73,17 +81,21 @@ def __dir__() -> list[str]:
 __all__ = [
     "Advisor",
     "AdvisorError",
+    "Change",
     "ChannelAdvice",
     "EngineError",
+    "Explanation",
     "Finding",
     "InputError",
     "Problem",
     "Profile",
     "ProfileError",
+    "ProfileInput",
     "Reason",
     "Report",
     "RuleError",
     "RulePack",
+    "WhatIf",
     "__version__",
     "load_pack",
     "load_profile",

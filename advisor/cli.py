@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import os
 import sys
 import time
 from collections.abc import Callable
@@ -17,9 +15,8 @@ from advisor import __version__
 from advisor.errors import AdvisorError, InputError, Problem
 
 if TYPE_CHECKING:  # the engine and rich load when a command runs, not for --help/--version
-    from rich.console import Console
-
     from advisor.api import Advisor
+    from advisor.render.terminal import Console
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -29,9 +26,6 @@ EXIT_BLOCKERS = 1  # blocker findings, failed checks or coverage, stale docs: on
 EXIT_BAD_INPUT = 2  # a profile, rule, pack or file problem (AdvisorError.exit_code)
 EXIT_ENGINE = 3  # the rule engine failed (EngineError.exit_code)
 EXIT_USAGE = 4  # the command line itself: unknown option, missing argument
-
-# The width of a table written to a file; on a terminal the table follows the terminal.
-FILE_TABLE_WIDTH = 100
 
 
 def reports_errors(func: F) -> F:
@@ -78,18 +72,16 @@ def _open_advisor(rules_dir: Path | None) -> Advisor:
 def _console(*, stderr: bool = False) -> Console:
     """A console for a table: as wide as the terminal (or COLUMNS) on a terminal; piped, the
     width of a table written to a file."""
-    from rich.console import Console
+    from advisor.render.terminal import terminal_console
 
-    stream = sys.stderr if stderr else sys.stdout
-    width = None if stream.isatty() or os.environ.get("COLUMNS") else FILE_TABLE_WIDTH
-    return Console(stderr=stderr, width=width)
+    return terminal_console(stderr=stderr)
 
 
 def _file_console() -> Console:
     """A console that records a table for a file: a fixed width, no terminal codes."""
-    from rich.console import Console
+    from advisor.render.terminal import file_console
 
-    return Console(record=True, file=io.StringIO(), width=FILE_TABLE_WIDTH)
+    return file_console()
 
 
 def _note(text: str) -> None:
@@ -545,12 +537,9 @@ def rules_diff(old: Path, new: Path, profiles: tuple[Path, ...], fmt: str,
       advisor rules diff default my-pack profiles/*.yaml
       advisor rules diff old-pack new-pack baseline/ --fail-on-change
     """
+    from advisor.render.packdiff import render_pack_diff_markdown, render_pack_diff_text
     from advisor.workflows.batch import expand_inputs
-    from advisor.workflows.packdiff import (
-        diff_packs,
-        render_pack_diff_markdown,
-        render_pack_diff_text,
-    )
+    from advisor.workflows.packdiff import diff_packs
 
     items = expand_inputs([str(p) for p in profiles])  # folders and globs as in `batch`
     missing = [Problem(item.problem, item.source) for item in items if item.problem]
@@ -678,7 +667,7 @@ def channels(rules_dir: Path | None, fmt: str | None) -> None:
     """
     import json
 
-    from rich.table import Table
+    from advisor.render.terminal import channel_table
 
     with _open_advisor(rules_dir) as advisor:
         catalogue = advisor.pack.catalogue.channels
@@ -687,13 +676,7 @@ def channels(rules_dir: Path | None, fmt: str | None) -> None:
         data = [c.model_dump(mode="json") for c in catalogue]
         click.echo(json.dumps(data, indent=2))
         return
-    table = Table(title="Channel catalogue", title_justify="left")
-    for col in ("Id", "Name", "Hours/week", "Skills", "Real time", "Open comments"):
-        table.add_column(col)
-    for c in catalogue:
-        table.add_row(c.id, c.name, f"{c.hours_per_week:g}", ", ".join(c.skills),
-                      "yes" if c.real_time else "", "yes" if c.open_comments else "")
-    _console().print(table)
+    _console().print(channel_table(catalogue))
 
 
 @main.command()
@@ -712,11 +695,8 @@ def explain(profile: Path, channel: str, rules_dir: Path | None, fmt: str) -> No
     Example:
       advisor explain profiles/medical-association.yaml facebook_group
     """
-    from advisor.workflows.explain import (
-        explain_channel,
-        render_explanation_markdown,
-        render_explanation_text,
-    )
+    from advisor.render.explanation import render_explanation_markdown, render_explanation_text
+    from advisor.workflows.explain import explain_channel
 
     with _open_advisor(rules_dir) as advisor:
         result = explain_channel(advisor, profile, channel)
@@ -747,12 +727,8 @@ def whatif(profile: Path, sets: tuple[str, ...], rules_dir: Path | None, fmt: st
       advisor whatif p.yaml --set 'objectives[0].metric=page views' \
         --set objectives[0].target=500
     """
-    from advisor.workflows.whatif import (
-        parse_assignment,
-        render_whatif_markdown,
-        render_whatif_table,
-        what_if,
-    )
+    from advisor.render.whatif import render_whatif_markdown, render_whatif_table
+    from advisor.workflows.whatif import parse_assignment, what_if
 
     changes = [parse_assignment(s) for s in sets]
     with _open_advisor(rules_dir) as advisor:
@@ -852,8 +828,6 @@ def batch(inputs: tuple[str, ...], output: Path, jobs: int, summary_json: bool,
     """
     import json
 
-    from rich.progress import Progress
-
     from advisor.files.output import atomic_output, check_target
     from advisor.workflows.batch import STDIN, expand_inputs, read_lines, run_batch
 
@@ -866,11 +840,10 @@ def batch(inputs: tuple[str, ...], output: Path, jobs: int, summary_json: bool,
     ]
     with atomic_output(output) as stream:  # results stream to the file as they come
         if progress:
-            with Progress(console=_console(stderr=True), transient=True) as bar:
-                task = bar.add_task("assessing", total=len(items))
-                result = run_batch(
-                    items, rules_dir, jobs, lambda n: bar.advance(task, n), sink=stream.write
-                )
+            from advisor.render.terminal import progress_bar
+
+            with progress_bar("assessing", len(items), _console(stderr=True)) as advance:
+                result = run_batch(items, rules_dir, jobs, advance, sink=stream.write)
         else:
             result = run_batch(items, rules_dir, jobs, sink=stream.write)
     for failure in result.failures:

@@ -190,7 +190,7 @@ def test_a_block_gets_verified_ways_to_lift_it_with_placeholders_for_the_client(
     """The seed case: X is demanded and blocked until an objective is measurable. explain offers
     dropping the demand, or completing an objective's metric, target and deadline with
     placeholders; each, applied and re-assessed, stops the block."""
-    from advisor.workflows.explain import render_explanation_markdown, render_explanation_text
+    from advisor.render.explanation import render_explanation_markdown, render_explanation_text
 
     profile = Path(__file__).resolve().parent.parent / "profiles" / "medical-association.yaml"
     with Advisor() as advisor:

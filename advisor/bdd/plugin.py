@@ -220,10 +220,17 @@ def _gherkin_problem(path: Path, err: Any) -> str:
 def _unreadable_feature(path: Path) -> str | None:
     """A one-line reason a .feature file cannot be parsed at all, checked before pytest-bdd
     reads it (its errors for these are tracebacks: KeyError, UnicodeDecodeError)."""
+    from advisor.errors import InputError
+    from advisor.files.loader import read_bytes
+
     where = _shown(path)
-    data = path.read_bytes()
-    if len(data) > MAX_FEATURE_BYTES:
-        return f"{where}: the file is larger than {MAX_FEATURE_BYTES:,} bytes"
+    try:  # bounded by the bytes read; FIFOs, devices and unreadable files refused, located
+        data = read_bytes(path, where, MAX_FEATURE_BYTES)
+    except InputError as err:
+        problem = err.problems[0]
+        if problem.message.startswith("file is larger than"):
+            return f"{where}: the file is larger than {MAX_FEATURE_BYTES:,} bytes"
+        return f"{where}: {problem.message}"
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return f"{where}: the file is UTF-16 or UTF-32; save it as UTF-8"
     if b"\0" in data:

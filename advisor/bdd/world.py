@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from advisor.errors import AdvisorError
+from advisor.model import paths
 from advisor.model.annotations import is_model, union_members
+from advisor.model.paths import PathError, get_at, set_at, show_path
 from advisor.model.profile import Profile
 from advisor.model.report import Report
 from advisor.model.suggest import did_you_mean
 
-_INDEX = re.compile(r"\[(\d+)\]")
 _TRUE = {"true", "yes", "on"}
 _FALSE = {"false", "no", "off"}
 UNSET = object()
@@ -27,13 +28,12 @@ class StepProblem(Exception):
 
 
 def parse_path(text: str) -> list[str | int]:
-    """`audiences[0].platforms` or `audiences.0.platforms` as ['audiences', 0, 'platforms']."""
-    parts: list[str | int] = []
-    for piece in _INDEX.sub(r".\1", text.strip()).split("."):
-        if not piece:
-            raise StepProblem(f"bad profile path '{text}': empty part")
-        parts.append(int(piece) if piece.isdigit() else piece)
-    return parts
+    """`audiences[0].platforms` (or `audiences.0.platforms`) as ['audiences', 0, 'platforms']:
+    the profile-path grammar of advisor.model.paths, its errors as step problems."""
+    try:
+        return list(paths.parse_path(text.strip()))
+    except AdvisorError as err:
+        raise StepProblem(err.problems[0].message) from None
 
 
 def _strip_optional(annotation: Any) -> Any:
@@ -105,11 +105,11 @@ def convert(target: Target, raw: str) -> Any:
         item = _strip_optional(typing.get_args(annotation)[0])
         if is_model(item):
             raise StepProblem(
-                f"'{_show(target.path)}' is a list of entries: use the table step for it"
+                f"'{show_path(target.path)}' is a list of entries: use the table step for it"
             )
         return [_one(item, piece.strip()) for piece in split_list(text)]
     if is_model(annotation):
-        raise StepProblem(f"'{_show(target.path)}' is a group of fields: set one of its fields")
+        raise StepProblem(f"'{show_path(target.path)}' is a group of fields: set one of its fields")
     return _one(annotation, text)
 
 
@@ -120,13 +120,6 @@ def split_list(text: str) -> list[str]:
         return []
     text = re.sub(r"\s+and\s+", ", ", text)
     return [piece.strip() for piece in text.split(",") if piece.strip()]
-
-
-def _show(path: list[str | int]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
 
 
 @dataclass
@@ -186,44 +179,14 @@ class World:
         data = self.need_profile()
         if value is not UNSET and not raw:
             value = convert(target, str(value))
-        node: Any = data
-        for i, part in enumerate(path[:-1]):
-            nxt = path[i + 1]
-            empty: Any = [] if isinstance(nxt, int) else {}
-            if isinstance(part, int):
-                if part >= len(node):
-                    raise StepProblem(
-                        f"'{_show(path[: i + 1])}' does not exist: the list has {len(node)} "
-                        "entries (they are numbered from 0)"
-                    )
-                node = node[part]
-            else:
-                node = node.setdefault(part, empty)
-        last = path[-1]
-        if isinstance(last, int):
-            if last > len(node):
-                raise StepProblem(f"'{_show(path)}': the list has {len(node)} entries")
-            if value is UNSET:
-                if last < len(node):
-                    node.pop(last)
-            elif last == len(node):
-                node.append(value)
-            else:
-                node[last] = value
-        elif value is UNSET:
-            node.pop(last, None)
-        else:
-            node[last] = value
-        self.origins[_show(path)] = self.step_line
+        try:
+            set_at(data, path, None if value is UNSET else value, remove=value is UNSET)
+        except PathError as err:
+            raise StepProblem(err.problems[0].message) from None
+        self.origins[show_path(path)] = self.step_line
 
     def get(self, path_text: str) -> Any:
-        node: Any = self.need_profile()
-        for part in parse_path(path_text):
-            if isinstance(part, int):
-                node = node[part] if isinstance(node, list) and part < len(node) else None
-            else:
-                node = node.get(part) if isinstance(node, dict) else None
-        return node
+        return get_at(self.need_profile(), parse_path(path_text))
 
     def append(self, list_path: str, entry: Any) -> int:
         """Append an entry to a list of the profile; returns its index."""

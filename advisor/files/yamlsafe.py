@@ -10,6 +10,7 @@ import yaml
 
 from advisor.errors import InputError, Problem, shown
 from advisor.files.jsonsafe import parse_json
+from advisor.model.paths import show_path
 
 MAX_DEPTH = 40
 MAX_NODES = 200_000
@@ -308,11 +309,4 @@ def line_of(lines: LineMap, path: Path) -> int | None:
 
 def format_path(path: Path) -> str:
     """`objectives[0].metric`; keys escaped and bounded like any text echoed back."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            text = shown(part, quote=False)
-            out += f".{text}" if out else text
-    return out
+    return show_path(path)

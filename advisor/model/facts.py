@@ -175,6 +175,40 @@ SUMMARY_PATHS = {
 }
 
 
+# Fact kind -> the profile list whose entries are its facts (the fact of entry i is at `list[i]`).
+FACT_LISTS = {
+    "audience": "audiences",
+    "objective": "objectives",
+    "channel": "technology.current_channels",
+    "pain_point": "pain_points",
+}
+
+
+@dataclass(frozen=True)
+class SummarySource:
+    """Where the items of a set-valued summary field come from: the profile list (`list_path`)
+    and, when its entries are mappings, the entry's field that holds the item (`item_field`)."""
+
+    list_path: str
+    item_field: str | None
+
+
+def _summary_sources() -> dict[str, SummarySource]:
+    """SUMMARY_PATHS inverted for the set-valued fields: `objectives[*].kind` is the `kind` of
+    an entry of `objectives`; `constraints` is the list itself."""
+    out = {}
+    for name, path in SUMMARY_PATHS.items():
+        if FACT_SCHEMA["summary"][name].type != "list":
+            continue
+        list_path, _, rest = path.partition("[*]")
+        out[name] = SummarySource(list_path, rest.removeprefix(".") or None)
+    return out
+
+
+# Summary field -> where its items live in a profile (the inverse of SUMMARY_PATHS).
+SUMMARY_SOURCES: dict[str, SummarySource] = _summary_sources()
+
+
 def _clean(data: Mapping[str, Any]) -> dict[str, FactValue]:
     """Drop absent values (rules test them with `exists`) and make dates plain text."""
     out: dict[str, FactValue] = {}
@@ -211,13 +245,13 @@ def profile_to_facts(profile: Profile) -> list[Fact]:
     build = _FactBuilder()
     build.add("organization", profile.organization.model_dump(), "organization")
     for i, audience in enumerate(profile.audiences):
-        build.add("audience", audience.model_dump(), f"audiences[{i}]")
+        build.add("audience", audience.model_dump(), f"{FACT_LISTS['audience']}[{i}]")
     for i, objective in enumerate(profile.objectives):
         data = objective.model_dump(exclude={"goal", "target"})
         data["has_metric"] = objective.metric is not None
         data["has_target"] = objective.target is not None
         data["has_deadline"] = objective.deadline is not None
-        path = f"objectives[{i}]"
+        path = f"{FACT_LISTS['objective']}[{i}]"
         build.add(
             "objective",
             data,
@@ -237,11 +271,12 @@ def profile_to_facts(profile: Profile) -> list[Fact]:
         {"has_relationship_change": "strategy.relationship_change"},
     )
     for i, run in enumerate(profile.technology.current_channels):
-        build.add("channel", run.model_dump(), f"technology.current_channels[{i}]")
+        build.add("channel", run.model_dump(), f"{FACT_LISTS['channel']}[{i}]")
     build.add("resources", profile.resources.model_dump(), "resources")
     build.add("bottlenecks", profile.bottlenecks.model_dump(), "bottlenecks")
     for i, pain in enumerate(profile.pain_points):
-        build.add("pain_point", {"name": pain}, f"pain_points[{i}]", {"name": f"pain_points[{i}]"})
+        path = f"{FACT_LISTS['pain_point']}[{i}]"
+        build.add("pain_point", {"name": pain}, path, {"name": path})
     build.add("summary", summarize(profile), "", SUMMARY_PATHS)
     return build.facts
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from advisor.api import Advisor
+from advisor.advice.assessor import Assessor
 from advisor.errors import AdvisorError, InputError, Problem
 from advisor.files.loader import DATA_SUFFIXES, MAX_FILE_BYTES, profile_from_data
 from advisor.files.yamlsafe import parse_document
@@ -183,13 +183,13 @@ class Outcome:
     problems: tuple[str, ...] = ()
 
 
-_ADVISORS: dict[str | None, Advisor] = {}
+_ADVISORS: dict[str | None, Assessor] = {}
 
 
-def _advisor(rules: str | None) -> Advisor:
+def _advisor(rules: str | None) -> Assessor:
     advisor = _ADVISORS.get(rules)
     if advisor is None:
-        advisor = _ADVISORS[rules] = Advisor(rules)
+        advisor = _ADVISORS[rules] = Assessor(rules)
     return advisor
 
 

@@ -9,17 +9,17 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from advisor.advice.assessor import Assessor, ProfileInput
 from advisor.advice.reasons import describe_probe, describe_test, reason_for
-from advisor.api import Advisor, ProfileInput
 from advisor.engine.compiler import And, CompiledRule, Formula, Or, Probe, Ref, Test
 from advisor.engine.inference import Inference
 from advisor.engine.reference import probe_holds, test_holds
 from advisor.errors import AdvisorError, Problem
-from advisor.model.facts import FACT_SCHEMA, Fact, FactValue
+from advisor.model.facts import FACT_LISTS, FACT_SCHEMA, SUMMARY_SOURCES, Fact, FactValue
+from advisor.model.paths import get_at, parse_path
 from advisor.model.profile import Profile
 from advisor.model.report import Evidence
 from advisor.model.suggest import did_you_mean
-from advisor.render.markdown import md_escape, show_value
 from advisor.rulebook.rules import Block, Derive, Kpi, Precondition, Rule, Score
 from advisor.workflows.whatif import Change, apply_changes, profile_data
 
@@ -36,6 +36,10 @@ _PLACEHOLDERS = {
     "target": "target to agree with the client",
     "deadline": "2099-12-31",
 }
+
+
+# Summary items a new list entry cannot carry alone: an age band needs an audience's segment.
+_NOT_ADDABLE = frozenset({"audience_ages"})
 
 
 class Effect(BaseModel):
@@ -178,7 +182,7 @@ class _Planner:
 
     def __init__(
         self,
-        advisor: Advisor,
+        advisor: Assessor,
         profile: Profile,
         inference: Inference,
     ) -> None:
@@ -272,26 +276,20 @@ class _Planner:
         if test.op != "contains":
             return []
         x = test.value
-        data = self.data
-        n_aud, n_obj = len(data.get("audiences", [])), len(data.get("objectives", []))
-        tech = data.get("technology", {})
-        appends: dict[str, tuple[str, Any]] = {
-            "audience_segments": (f"audiences[{n_aud}]", {"segment": x}),
-            "objective_kinds": (f"objectives[{n_obj}]", {"kind": x, "goal": _PLACEHOLDER_GOAL}),
-            "pain_points": (f"pain_points[{len(data.get('pain_points', []))}]", x),
-            "constraints": (f"constraints[{len(data.get('constraints', []))}]", x),
-            "required_channels": (
-                f"technology.required_channels[{len(tech.get('required_channels', []))}]", x),
-            "current_channels": (
-                f"technology.current_channels[{len(tech.get('current_channels', []))}]",
-                {"channel": x}),
-        }
-        if test.field in appends:
-            path, value = appends[test.field]
-            return [(Change(path=path, value=value),)]
-        if test.field == "focuses" and n_obj:
+        n_obj = len(self.data.get("objectives", []))
+        if test.field == "focuses":
+            # A focus belongs to an objective the client has: set it on one of them.
             return [(Change(path=f"objectives[{i}].focus", value=x),) for i in range(n_obj)]
-        return []
+        source = SUMMARY_SOURCES.get(test.field)
+        if source is None or test.field in _NOT_ADDABLE:
+            return []
+        where = source.list_path
+        entries = get_at(self.data, parse_path(where))
+        index = len(entries) if isinstance(entries, list) else 0
+        value: Any = x if source.item_field is None else {source.item_field: x}
+        if where == FACT_LISTS["objective"]:
+            value["goal"] = _PLACEHOLDER_GOAL
+        return [(Change(path=f"{where}[{index}]", value=value),)]
 
     def _fewer_measurable(self, test: Test) -> list[Option]:
         """Fewer measurable objectives: drop the metric of as many as the test needs (adding
@@ -311,8 +309,7 @@ class _Planner:
 
     def _new_item(self, probe: Probe) -> Option | None:
         """A new list item (audience, objective, current channel, pain point) the probe holds on."""
-        lists = {"audience": "audiences", "objective": "objectives",
-                 "channel": "technology.current_channels", "pain_point": "pain_points"}
+        lists = FACT_LISTS
         if probe.kind not in lists:
             return None
         item: dict[str, FactValue] = {}
@@ -330,9 +327,7 @@ class _Planner:
             if probe.kind == "objective":
                 value.setdefault("goal", _PLACEHOLDER_GOAL)
         where = lists[probe.kind]
-        container: Any = self.data
-        for key in where.split("."):
-            container = container.get(key, {}) if isinstance(container, dict) else {}
+        container = get_at(self.data, parse_path(where))
         index = len(container) if isinstance(container, list) else 0
         return (Change(path=f"{where}[{index}]", value=value),)
 
@@ -365,22 +360,16 @@ class _Planner:
         return _best(out)
 
     def _unsummarize_test(self, test: Test) -> list[Option]:
-        data = self.data
         if test.field == "measurable_objective_count":
             return self._more_measurable(test)
         if test.op != "contains":
             return []
-        sources = {
-            "required_channels": "technology.required_channels",
-            "constraints": "constraints",
-            "pain_points": "pain_points",
-        }
-        if test.field not in sources:
+        # Only a list of plain items can lose one (an audience or objective is more than that).
+        source = SUMMARY_SOURCES.get(test.field)
+        if source is None or source.item_field is not None:
             return []
-        where = sources[test.field]
-        container: Any = data
-        for key in where.split("."):
-            container = container.get(key, []) if isinstance(container, dict) else []
+        where = source.list_path
+        container = get_at(self.data, parse_path(where))
         if not isinstance(container, list):
             return []
         return [(Change(path=where, value=[v for v in container if v != test.value]),)]
@@ -544,7 +533,7 @@ def _plain(value: FactValue | None) -> str | int | float | bool | list[str] | No
 
 
 def _find_fix(
-    advisor: Advisor, profile: Profile, rule_id: str, options: list[Option]
+    advisor: Assessor, profile: Profile, rule_id: str, options: list[Option]
 ) -> Fix | None:
     """The smallest candidate that, applied and re-assessed, really makes the rule fire."""
     found = _verified(advisor, profile, rule_id, options, fires=True, wanted=1)
@@ -552,7 +541,7 @@ def _find_fix(
 
 
 def _verified(
-    advisor: Advisor,
+    advisor: Assessor,
     profile: Profile,
     rule_id: str,
     options: list[Option],
@@ -571,14 +560,14 @@ def _verified(
         except AdvisorError:
             continue
         if (rule_id in advisor.infer(changed).fired) == fires:
-            placeholders = [c.path for c in option if _is_placeholder(c)]
+            placeholders = [c.path for c in option if is_placeholder(c)]
             out.append(Fix(changes=list(option), verified=True, placeholders=placeholders))
             if len(out) == wanted:
                 break
     return out
 
 
-def _is_placeholder(change: Change) -> bool:
+def is_placeholder(change: Change) -> bool:
     field = change.path.rpartition(".")[2]
     return field in _PLACEHOLDERS and change.value == _PLACEHOLDERS[field]
 
@@ -602,7 +591,7 @@ def _harms(rule: Rule, channel: str) -> bool:
     )
 
 
-def explain_channel(advisor: Advisor, source: ProfileInput, channel: str) -> Explanation:
+def explain_channel(advisor: Assessor, source: ProfileInput, channel: str) -> Explanation:
     """Why a channel stands where it does for a profile, and what would change it."""
     catalogue = advisor.pack.channels
     if channel not in catalogue:
@@ -658,86 +647,3 @@ def explain_channel(advisor: Advisor, source: ProfileInput, channel: str) -> Exp
         fired=fired,
         near_misses=misses,
     )
-
-
-# ---------------------------------------------------------------- rendering
-
-
-def _standing(e: Explanation) -> str:
-    if e.recommended:
-        return f"recommended, rank {e.rank}, score {e.score:g}"
-    if e.blocked:
-        return f"blocked (score {e.score:g})"
-    if e.score is not None:
-        return f"not recommended (net score {e.score:g})"
-    return "not recommended: no rule scored it"
-
-
-def _change_text(c: Change) -> str:
-    if _is_placeholder(c):
-        field = c.path.rpartition(".")[2]
-        return f"{c.path} = ({'date' if field == 'deadline' else field} to agree with the client)"
-    return f"{c.path} = {show_value(c.value)}"
-
-
-def _fix_text(fix: Fix, label: str) -> str:
-    n = fix.size
-    return (f"{label} ({n} change{'s' if n != 1 else ''}, verified by re-assessing): "
-            + "; ".join(_change_text(c) for c in fix.changes))
-
-
-def render_explanation_text(e: Explanation) -> str:
-    out = [f"{e.name} ({e.channel}) for {e.organization}: {_standing(e)}", ""]
-    out.append("Rules that fired:" if e.fired else "No rule that touches this channel fired.")
-    for f in e.fired:
-        out.append(f"  {f.rule_id} [{f.post}, evidence: {f.evidence_grade}]: "
-                   + "; ".join(x.detail for x in f.effects))
-        out.append(f"    because {f.reason}")
-        out += [f"    - {ev.path} = {show_value(ev.value)} ({ev.test})" for ev in f.evidence]
-        out += [f"    {_fix_text(fix, 'to lift it' if i == 0 else 'or')}"
-                for i, fix in enumerate(f.lifts)]
-    out.append("")
-    if e.near_misses:
-        out.append("Near misses:")
-    elif e.fired:
-        out.append("No near misses: every rule that touches this channel fired.")
-    else:
-        out.append("No rule of the pack touches this channel.")
-    for m in e.near_misses:
-        effects = "; ".join(x.detail for x in m.effects)
-        out.append(f"  {m.rule_id} [{m.post}] would have: {effects}")
-        for cond in m.failed:
-            out.append(f"    failed: {cond.condition}")
-            out += [f"      - {ev.path} = {show_value(ev.value)} ({ev.test})" for ev in cond.found]
-        if m.fix:
-            out.append(f"    {_fix_text(m.fix, 'smallest change')}")
-        elif m.no_fix:
-            out.append(f"    {m.no_fix}")
-    return "\n".join(out) + "\n"
-
-
-def render_explanation_markdown(e: Explanation) -> str:
-    out = [f"# {md_escape(e.name)} for {md_escape(e.organization)}", "",
-           f"Standing: {md_escape(_standing(e))}.", "", "## Rules that fired", ""]
-    if not e.fired:
-        out.append("None.")
-    for f in e.fired:
-        out.append(f"- `{f.rule_id}` ({f.post}; evidence: {f.evidence_grade}): "
-                   + md_escape("; ".join(x.detail for x in f.effects))
-                   + f" — because {md_escape(f.reason)}")
-        out += [f"  - `{ev.path}` = {md_escape(show_value(ev.value))} ({md_escape(ev.test)})"
-                for ev in f.evidence]
-        for i, fix in enumerate(f.lifts):
-            out.append(f"  - {'to lift it' if i == 0 else 'or'}: " + "; ".join(
-                f"`{_change_text(c)}`" for c in fix.changes))
-    out += ["", "## Near misses", ""]
-    if not e.near_misses:
-        out.append("None.")
-    for m in e.near_misses:
-        out.append(f"- `{m.rule_id}` ({m.post}) would have: "
-                   + md_escape("; ".join(x.detail for x in m.effects)))
-        out += [f"  - failed: {md_escape(c.condition)}" for c in m.failed]
-        if m.fix:
-            out.append("  - smallest change: " + "; ".join(
-                f"`{_change_text(c)}`" for c in m.fix.changes))
-    return "\n".join(out) + "\n"

@@ -13,6 +13,7 @@ import yaml
 
 from advisor.errors import AdvisorError, Problem, ProfileError
 from advisor.files.loader import profile_from_data
+from advisor.model.paths import parse_path, set_at
 from advisor.model.profile import (
     Approach,
     Constraint,
@@ -231,20 +232,8 @@ def run_interview(ask: Ask, channels: Sequence[str]) -> dict[str, Any]:
 
 
 def _set(data: dict[str, Any], key: str, value: Any) -> None:
-    """Put a value at a dotted key with list indexes (objectives[1].goal)."""
-    target: Any = data
-    parts = key.split(".")
-    for part in parts[:-1]:
-        name, _, index = part.partition("[")
-        if index:
-            items = target.setdefault(name, [])
-            i = int(index.rstrip("]"))
-            while len(items) <= i:
-                items.append({})
-            target = items[i]
-        else:
-            target = target.setdefault(name, {})
-    target[parts[-1]] = value
+    """Put a value at a profile path (objectives[1].goal), adding the list entries on the way."""
+    set_at(data, parse_path(key), value, grow=True)
 
 
 def build_profile(answers: Mapping[str, Any]) -> dict[str, Any]:

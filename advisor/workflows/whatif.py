@@ -3,26 +3,33 @@
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
-from advisor.api import Advisor, ProfileInput
+from advisor.advice.assessor import Assessor, ProfileInput
 from advisor.errors import AdvisorError, Problem, ProfileError
-from advisor.files.loader import LoadedProfile, _model_at, profile_from_data
-from advisor.files.yamlsafe import format_path, parse_document
+from advisor.files.loader import LoadedProfile, profile_from_data
+from advisor.files.yamlsafe import parse_document
+from advisor.model.paths import PathPart, model_at, parse_path, set_at, show_path, show_value
 from advisor.model.profile import Profile
 from advisor.model.report import Report, ResourcePlan
 from advisor.model.suggest import did_you_mean
-from advisor.render.markdown import md_escape, md_table, show_value
 
-PathPart = str | int
-_TOKEN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|(\.)")
+__all__ = [
+    "Change",
+    "FindingRef",
+    "Moved",
+    "PathPart",
+    "WhatIf",
+    "apply_changes",
+    "compare",
+    "parse_assignment",
+    "parse_path",
+    "profile_data",
+    "what_if",
+]
 
 
 class Change(BaseModel):
@@ -32,42 +39,6 @@ class Change(BaseModel):
 
     path: str
     value: Any
-
-
-def parse_path(text: str) -> tuple[PathPart, ...]:
-    """`objectives[0].metric` -> ("objectives", 0, "metric"); an error names what is wrong."""
-    parts: list[PathPart] = []
-    pos = 0
-    expect_name = True
-    while pos < len(text):
-        m = _TOKEN.match(text, pos)
-        if m is None:
-            raise AdvisorError(
-                Problem(f"cannot read path '{text}' at character {pos + 1}", field=text,
-                        hint="write paths like resources.staff_hours_per_week or "
-                             "objectives[0].metric")
-            )
-        name, index, dot = m.groups()
-        if dot:
-            if expect_name:
-                raise AdvisorError(Problem(f"empty part in path '{text}'", field=text))
-            expect_name = True
-        elif name is not None:
-            if not expect_name:
-                raise AdvisorError(Problem(f"missing '.' before '{name}' in '{text}'",
-                                           field=text))
-            parts.append(name)
-            expect_name = False
-        else:
-            if expect_name and parts:
-                raise AdvisorError(Problem(f"empty part in path '{text}'", field=text))
-            parts.append(int(index))
-            expect_name = False
-        pos = m.end()
-    if not parts or expect_name or isinstance(parts[0], int):
-        raise AdvisorError(Problem(f"'{text}' is not a profile path", field=text,
-                                   hint="e.g. resources.staff_hours_per_week"))
-    return tuple(parts)
 
 
 def parse_assignment(text: str) -> Change:
@@ -91,10 +62,10 @@ def _check_path(parts: tuple[PathPart, ...], data: Any, spec: str) -> None:
     current = data
     for depth, part in enumerate(parts):
         last = depth == len(parts) - 1
-        where = format_path(parts[: depth + 1])
+        where = show_path(parts[: depth + 1])
         if isinstance(part, int):
             if not isinstance(current, list):
-                raise ProfileError(Problem(f"'{format_path(parts[:depth])}' is not a list",
+                raise ProfileError(Problem(f"'{show_path(parts[:depth])}' is not a list",
                                            "--set", field=spec))
             if part > len(current) or (part == len(current) and not last):
                 raise ProfileError(Problem(
@@ -103,9 +74,9 @@ def _check_path(parts: tuple[PathPart, ...], data: Any, spec: str) -> None:
                 ))
             current = current[part] if part < len(current) else None
             continue
-        model = _model_at(Profile, parts[:depth])
+        model = model_at(Profile, parts[:depth])
         if model is None:
-            raise ProfileError(Problem(f"'{format_path(parts[:depth])}' has no fields",
+            raise ProfileError(Problem(f"'{show_path(parts[:depth])}' has no fields",
                                        "--set", field=spec))
         if part not in model.model_fields:
             hint = did_you_mean(part, model.model_fields) or (
@@ -126,21 +97,9 @@ def apply_changes(profile: Profile, changes: Sequence[Change]) -> Profile:
     for change in changes:
         parts = parse_path(change.path)
         _check_path(parts, data, change.path)
-        target: Any = data
-        for part in parts[:-1]:
-            if isinstance(part, int):
-                target = target[part]
-            else:
-                if target.get(part) is None:
-                    target[part] = {}
-                target = target[part]
-        last = parts[-1]
-        if isinstance(last, int) and last == len(target):
-            target.append(change.value)
-        elif change.value is None and isinstance(last, str):
-            target.pop(last, None)
-        else:
-            target[last] = change.value
+        # None takes a field out (a list entry is set to null, and validation says so).
+        remove = change.value is None and isinstance(parts[-1], str)
+        set_at(data, parts, change.value, remove=remove)
     try:
         return profile_from_data(data, "--set")
     except ProfileError as err:
@@ -258,107 +217,9 @@ def compare(before: Report, after: Report, changes: Sequence[Change]) -> WhatIf:
     )
 
 
-def what_if(advisor: Advisor, source: ProfileInput, changes: Sequence[Change]) -> WhatIf:
+def what_if(advisor: Assessor, source: ProfileInput, changes: Sequence[Change]) -> WhatIf:
     """Assess a profile, then the same profile with the changes, and compare."""
     loaded = advisor.load(source)
     changed = apply_changes(loaded.profile, changes)
     after_loaded = advisor.load(LoadedProfile(changed, "--set", {}))
     return compare(advisor.assess(loaded), advisor.assess(after_loaded), changes)
-
-
-# ---------------------------------------------------------------- rendering
-
-
-def rank_text(rank: int | None, blocked: bool = False) -> str:
-    if blocked:
-        return "blocked"
-    return "—" if rank is None else f"#{rank}"
-
-
-def score_text(score: float | None) -> str:
-    return "—" if score is None else f"{score:g}"
-
-
-def _rows(diff: WhatIf) -> list[tuple[str, str, str, str, str]]:
-    rows = []
-    for label, items in (("entered", diff.entered), ("left", diff.left), ("moved", diff.moved)):
-        for m in items:
-            ranks = f"{rank_text(m.rank_before, m.blocked_before)} → "
-            ranks += rank_text(m.rank_after, m.blocked_after)
-            rows.append((label, m.name, ranks,
-                         f"{score_text(m.score_before)} → {score_text(m.score_after)}", m.channel))
-    return rows
-
-
-def _plan_rows(diff: WhatIf) -> list[tuple[str, str, str]]:
-    b, a = diff.plan_before, diff.plan_after
-    return [
-        ("Staff hours per week", f"{b.hours_available:g}", f"{a.hours_available:g}"),
-        ("Hours planned", f"{b.hours_planned:g}", f"{a.hours_planned:g}"),
-        ("Hours left", f"{b.hours_left:g}", f"{a.hours_left:g}"),
-        ("Channels planned", ", ".join(b.planned) or "—", ", ".join(a.planned) or "—"),
-        ("Not fitted", ", ".join(b.not_fitted) or "—", ", ".join(a.not_fitted) or "—"),
-    ]
-
-
-def render_whatif_table(diff: WhatIf, console: Console) -> None:
-    said = "; ".join(f"{c.path} = {show_value(c.value)}" for c in diff.changes)
-    console.print(f"What if: {said}", markup=False)
-    if not diff.changed:
-        console.print("Nothing changes: the same channels, findings and resource plan.")
-    rows = _rows(diff)
-    if rows:
-        table = Table(title="Channels", title_justify="left")
-        for col in ("Change", "Channel", "Rank", "Score"):
-            table.add_column(col)
-        for row in rows:
-            table.add_row(*(Text(cell) for cell in row[:4]))
-        console.print(table)
-    for label, found in (("raised", diff.findings_raised), ("cleared", diff.findings_cleared)):
-        for f in found:
-            console.print(f"Finding {label}: {f.level} {f.code} — {f.message} [{f.rule_id}]",
-                          markup=False)
-    if diff.ready_before != diff.ready_after:
-        console.print("Ready to choose channels: "
-                      f"{'yes' if diff.ready_before else 'no'} → "
-                      f"{'yes' if diff.ready_after else 'no'}")
-    plan = Table(title="Resource plan", title_justify="left")
-    for col in ("", "Before", "After"):
-        plan.add_column(col)
-    for plan_row in _plan_rows(diff):
-        plan.add_row(*(Text(cell) for cell in plan_row))
-    console.print(plan)
-    console.print(f"Before: {diff.plan_before.summary}\nAfter:  {diff.plan_after.summary}",
-                  markup=False)
-
-
-def render_whatif_markdown(diff: WhatIf) -> str:
-    out = ["# What if", ""]
-    out += [f"- `{c.path}` = {md_escape(show_value(c.value))}" for c in diff.changes]
-    out.append("")
-    return "\n".join(out) + "\n" + whatif_markdown_body(diff)
-
-
-def whatif_markdown_body(diff: WhatIf) -> str:
-    """The differences as Markdown sections: channels, findings, resource plan."""
-    out: list[str] = []
-    if not diff.changed:
-        out += ["Nothing changes: the same channels, findings and resource plan.", ""]
-    rows = _rows(diff)
-    if rows:
-        out += ["## Channels", "",
-                md_table(["Change", "Channel", "Rank", "Score"],
-                         [[r[0], md_escape(r[1]), r[2], r[3]] for r in rows]), ""]
-    found = [("raised", f) for f in diff.findings_raised]
-    found += [("cleared", f) for f in diff.findings_cleared]
-    if found:
-        out += ["## Findings", "",
-                md_table(["Change", "Level", "Code", "Finding", "Rule"],
-                         [[label, f.level, f"`{f.code}`", md_escape(f.message), f"`{f.rule_id}`"]
-                          for label, f in found]), ""]
-    out += ["## Resource plan", "",
-            md_table(["", "Before", "After"],
-                     [[a, md_escape(b), md_escape(c)] for a, b, c in _plan_rows(diff)]), "",
-            f"- Before: {md_escape(diff.plan_before.summary)}",
-            f"- After: {md_escape(diff.plan_after.summary)}", ""]
-    return "\n".join(out)

@@ -1,5 +1,5 @@
 """The shipped rule base is proven rule by rule: every rule fires in some passing scenario and
-stays silent in another (issue 4's coverage, enforced here so CI fails below 100%)."""
+stays silent in another (`advisor rules coverage`, enforced here so CI fails below 100%)."""
 
 from __future__ import annotations
 

@@ -5,7 +5,9 @@ disjunctions of field tests), shared by every rule that asks the same thing. A r
 structure (all / any / not) becomes a *formula* over its probes, in negation normal form, matched
 against one rule-input fact per rule. Rules that read derived facts are placed in *strata* after
 the rules that derive them. This is the subset durable_rules matches correctly: single-fact
-conditions only, no joins, no `$not`, no retraction (see DURABLE_RULES.md).
+conditions only, no joins, no `$not`, no retraction (stock durable_rules 2.0.28 is wrong on
+joins, `$not` and retraction; tests/test_differential.py proves that every shape emitted here
+matches the reference evaluator).
 """
 
 from __future__ import annotations

@@ -53,7 +53,10 @@ RULES_PER_BUCKET = 256
 # pending actions: a larger pack is sharded over several rulesets of at most this many rules.
 RULES_PER_SHARD = 2_000
 
-# Stock durable_rules 2.0.28 limits (DURABLE_RULES.md); past them it hangs, crashes or lies.
+# Stock durable_rules 2.0.28 limits: past them its C module hangs (create_ruleset never returns
+# with more than 512 distinct tests under one network node), crashes or silently matches wrongly.
+# check_limits and check_fact refuse such rules and facts before it sees them (tests/test_engine.py
+# and the limit-* cases of tests/reliability/make_corpus.py).
 MAX_RULES_PER_RULESET = 4_096
 MAX_TESTS_UNDER_NODE = 512
 MAX_SIBLING_MATCHES = 64

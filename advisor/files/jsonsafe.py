@@ -43,54 +43,76 @@ class _Container:
 
 def parse_json(text: str, source: str, max_depth: int, max_nodes: int) -> tuple[Any, LineMap]:
     """The data of one JSON document and a map from each path to its line (1-based)."""
-    breaks = [i for i, char in enumerate(text) if char == "\n"]
+    return _Parser(text, source, max_depth, max_nodes).document()
 
-    def line_at(pos: int) -> int:
-        return bisect.bisect_right(breaks, pos - 1) + 1
 
-    def fail(pos: int, message: str) -> InputError:
-        return InputError(Problem(f"not valid JSON: {message}", source, line_at(pos)))
+class _Parser:
+    """One pass over the text with an explicit stack of open containers (no recursion)."""
 
-    lines: LineMap = {}
-    stack: list[_Container] = []
-    nodes = 0
-    pos = _skip(text, 0)
-    if pos == len(text):
-        raise InputError(Problem("file is empty", source, 1))
-    root: Any = None
-    done = False
-    expect_value = True  # after '[' , ':' or ',' (or at the start)
+    def __init__(self, text: str, source: str, max_depth: int, max_nodes: int) -> None:
+        self.text = text
+        self.source = source
+        self.max_depth = max_depth
+        self.max_nodes = max_nodes
+        self.breaks = [i for i, char in enumerate(text) if char == "\n"]
+        self.lines: LineMap = {}
+        self.stack: list[_Container] = []
+        self.nodes = 0
+        self.pos = 0
+        self.root: Any = None
+        self.done = False
+        self.expect_value = True  # after '[' , ':' or ',' (or at the start)
 
-    while True:
-        pos = _skip(text, pos)
-        if done:
-            if pos != len(text):
-                raise fail(pos, "text after the end of the document")
-            return root, lines
-        if pos == len(text):
-            raise fail(pos, "the text ends inside an object or array")
-        char = text[pos]
-        top = stack[-1] if stack else None
+    def line_at(self, pos: int) -> int:
+        return bisect.bisect_right(self.breaks, pos - 1) + 1
 
-        if not expect_value:
-            # After a value inside a container: ',' or the container's end.
-            assert top is not None
-            closing = "}" if isinstance(top.value, dict) else "]"
-            if char == closing:
-                stack.pop()
-                pos += 1
-                if not stack:
-                    done = True
-                continue
-            if char != ",":
-                raise fail(pos, f"expected ',' or '{closing}', found {shown(char)}")
-            pos = _skip(text, pos + 1)
-            if isinstance(top.value, dict):
-                pos = _key(text, pos, top, lines, fail, line_at)
-            expect_value = True
-            continue
+    def fail(self, pos: int, message: str) -> InputError:
+        return InputError(Problem(f"not valid JSON: {message}", self.source, self.line_at(pos)))
 
-        # A value is expected here.
+    def document(self) -> tuple[Any, LineMap]:
+        text = self.text
+        self.pos = _skip(text, 0)
+        if self.pos == len(text):
+            raise InputError(Problem("file is empty", self.source, 1))
+        while True:
+            self.pos = _skip(text, self.pos)
+            if self.done:
+                if self.pos != len(text):
+                    raise self.fail(self.pos, "text after the end of the document")
+                return self.root, self.lines
+            if self.pos == len(text):
+                raise self.fail(self.pos, "the text ends inside an object or array")
+            top = self.stack[-1] if self.stack else None
+            if self.expect_value:
+                self.value(top)
+            else:
+                assert top is not None
+                self.after_value(top)
+
+    def close(self) -> None:
+        """The end of the innermost container: the document is done when it was the root."""
+        self.stack.pop()
+        self.pos += 1
+        if not self.stack:
+            self.done = True
+
+    def after_value(self, top: _Container) -> None:
+        """After a value inside a container: ',' or the container's end."""
+        char = self.text[self.pos]
+        closing = "}" if isinstance(top.value, dict) else "]"
+        if char == closing:
+            self.close()
+            return
+        if char != ",":
+            raise self.fail(self.pos, f"expected ',' or '{closing}', found {shown(char)}")
+        self.pos = _skip(self.text, self.pos + 1)
+        if isinstance(top.value, dict):
+            self.pos = _key(self.text, self.pos, top, self.lines, self.fail, self.line_at)
+        self.expect_value = True
+
+    def value(self, top: _Container | None) -> None:
+        """A value where one is expected: a scalar, or the start of an object or array."""
+        pos, char = self.pos, self.text[self.pos]
         if top is not None and isinstance(top.value, list):
             path: Path = (*top.path, len(top.value))
         elif top is not None:
@@ -98,44 +120,49 @@ def parse_json(text: str, source: str, max_depth: int, max_nodes: int) -> tuple[
             path = (*top.path, top.key)
         else:
             path = ()
-        nodes += 1
-        if nodes > max_nodes:
+        self.nodes += 1
+        if self.nodes > self.max_nodes:
             raise InputError(
-                Problem(f"document has more than {max_nodes} values", source, line_at(pos))
-            )
-        lines.setdefault(path, line_at(pos))
-        if char in "{[":
-            if len(stack) > max_depth:
-                raise InputError(
-                    Problem(
-                        f"document is nested deeper than {max_depth} levels",
-                        source,
-                        line_at(pos),
-                    )
+                Problem(
+                    f"document has more than {self.max_nodes} values",
+                    self.source,
+                    self.line_at(pos),
                 )
-            container = _Container({} if char == "{" else [], path)
-            _attach(top, root, container.value)
-            if top is None:
-                root = container.value
-            stack.append(container)
-            pos = _skip(text, pos + 1)
-            end = "}" if char == "{" else "]"
-            if pos < len(text) and text[pos] == end:
-                stack.pop()
-                pos += 1
-                expect_value = False
-                if not stack:
-                    done = True
-                continue
-            if char == "{":
-                pos = _key(text, pos, container, lines, fail, line_at)
-            continue
-        value, pos = _scalar(text, pos, fail)
-        _attach(top, root, value)
+            )
+        self.lines.setdefault(path, self.line_at(pos))
+        if char in "{[":
+            self.open(char, path, top)
+            return
+        value, self.pos = _scalar(self.text, pos, self.fail)
+        _attach(top, self.root, value)
         if top is None:
-            root = value
-            done = True
-        expect_value = False
+            self.root = value
+            self.done = True
+        self.expect_value = False
+
+    def open(self, char: str, path: Path, top: _Container | None) -> None:
+        """'{' or '[': a new container, closed at once when it is empty."""
+        if len(self.stack) > self.max_depth:
+            raise InputError(
+                Problem(
+                    f"document is nested deeper than {self.max_depth} levels",
+                    self.source,
+                    self.line_at(self.pos),
+                )
+            )
+        container = _Container({} if char == "{" else [], path)
+        _attach(top, self.root, container.value)
+        if top is None:
+            self.root = container.value
+        self.stack.append(container)
+        self.pos = _skip(self.text, self.pos + 1)
+        end = "}" if char == "{" else "]"
+        if self.pos < len(self.text) and self.text[self.pos] == end:
+            self.close()
+            self.expect_value = False
+            return
+        if char == "{":
+            self.pos = _key(self.text, self.pos, container, self.lines, self.fail, self.line_at)
 
 
 def _attach(top: _Container | None, root: Any, value: Any) -> None:

@@ -49,7 +49,8 @@ from advisor.engine.durable import (  # noqa: E402
 from advisor.engine.inference import infer  # noqa: E402
 from advisor.errors import AdvisorError  # noqa: E402
 from advisor.model.facts import Fact, profile_to_facts  # noqa: E402
-from advisor.rulebook.rules import AllOf, AnyOf, Condition, Derive, FieldTest, Frame, NotOf  # noqa: E402
+from advisor.rulebook.conditions import AllOf, AnyOf, Condition, FieldTest, Frame, NotOf  # noqa: E402
+from advisor.rulebook.effects import DeriveEffect as Derive  # noqa: E402
 from tests.reliability.conftest import MINI, varied_profiles  # noqa: E402
 
 ADVISOR_CLI = str(Path(sys.executable).with_name("advisor"))

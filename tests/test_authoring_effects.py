@@ -10,13 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from advisor.authoring.factdoc import (
-    EFFECT_EXAMPLES,
-    EFFECTS_BEGIN,
-    effects_markdown,
-    effects_section,
-)
-from advisor.rulebook.rules import EFFECTS, LocatedProblem, parse_condition, parse_effect
+from advisor.authoring.factdoc import EFFECTS_BEGIN, effects_markdown, effects_section
+from advisor.rulebook.conditions import parse_condition
+from advisor.rulebook.effects import BY_KEY, EFFECTS, parse_effect
+from advisor.rulebook.language import LocatedProblem
 
 REPO = Path(__file__).resolve().parent.parent
 GUIDE = REPO / "docs" / "writing-rules.md"
@@ -52,7 +49,7 @@ def test_every_effect_and_every_field_is_documented() -> None:
 
 @pytest.mark.parametrize("name", list(EFFECTS))
 def test_each_example_is_a_valid_effect_of_its_kind(name: str) -> None:
-    data = yaml.safe_load(EFFECT_EXAMPLES[name])
+    data = yaml.safe_load(BY_KEY[name].example)
     for i, item in enumerate(data["then"]):
         effect = parse_effect(item, ("then", i), CHANNELS)
         assert isinstance(effect, EFFECTS[name])

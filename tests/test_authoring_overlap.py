@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from advisor.authoring.check import OVERLAP_HINT, check_pack, implies
 from advisor.cli import main
-from advisor.rulebook.rules import parse_condition
+from advisor.rulebook.conditions import parse_condition
 
 REPO = Path(__file__).resolve().parent.parent
 CHANNELS_YAML = (REPO / "tests" / "fixtures" / "broken_rules" / "channels.yaml").read_text()

@@ -23,7 +23,9 @@ from advisor.engine.durable import BUCKET, DurableMatcher
 from advisor.engine.inference import infer
 from advisor.engine.reference import ReferenceMatcher
 from advisor.model.facts import Fact
-from advisor.rulebook.rules import Rule, RuleMeta, parse_condition, parse_effect
+from advisor.rulebook.conditions import parse_condition
+from advisor.rulebook.effects import parse_effect
+from advisor.rulebook.rules import Rule, RuleMeta
 
 # Whole-suite only: `pytest -m 'not slow'` is the contributors' fast loop.
 pytestmark = pytest.mark.slow

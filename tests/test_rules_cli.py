@@ -17,7 +17,7 @@ from advisor.authoring.check import check_pack, never_fires, rule_base_for
 from advisor.cli import main
 from advisor.errors import RuleError
 from advisor.files.packs import load_pack
-from advisor.rulebook.rules import parse_condition
+from advisor.rulebook.conditions import parse_condition
 
 REPO = Path(__file__).resolve().parent.parent
 BROKEN = REPO / "tests" / "fixtures" / "broken_rules"

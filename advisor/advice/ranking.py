@@ -12,64 +12,25 @@ from advisor.engine.inference import Inference
 from advisor.model.catalog import Channel
 from advisor.model.profile import Profile
 from advisor.model.report import (
-    Block,
     ChannelAdvice,
     DerivedFact,
     Finding,
     Fit,
-    Kpi,
     PackInfo,
-    Precondition,
-    Reason,
     Report,
     ResourcePlan,
-    ScoreTerm,
     SourceNote,
 )
 from advisor.model.sources import numbered
+from advisor.rulebook.effects import ChannelTally, Fired, ReportDraft, type_of
+from advisor.rulebook.language import POST_ORDER
 from advisor.rulebook.pack import RulePack
-from advisor.rulebook.rules import ALL_CHANNELS, POST_ORDER, Rule
-from advisor.rulebook.rules import Block as BlockEffect
-from advisor.rulebook.rules import Finding as FindingEffect
-from advisor.rulebook.rules import Kpi as KpiEffect
-from advisor.rulebook.rules import Precondition as PreconditionEffect
-from advisor.rulebook.rules import Score as ScoreEffect
+from advisor.rulebook.rules import Rule
 
 _LEVEL_ORDER = {"blocker": 0, "warning": 1, "info": 2}
 
 
-class _ChannelTally:
-    def __init__(self, channel: Channel) -> None:
-        self.channel = channel
-        self.terms: list[ScoreTerm] = []
-        self.reasons: dict[str, Reason] = {}
-        self.blocks: list[Block] = []
-        self.preconditions: list[Precondition] = []
-        self.kpis: list[Kpi] = []
-        self.score = 0.0
-        self.supporting = 0
-
-    def settle(self) -> None:
-        """Fix the score once every fired rule is tallied."""
-        self.score = round(sum(t.points for t in self.terms), 4)
-        self.supporting = sum(1 for t in self.terms if t.points > 0)
-
-    def advice(self, rank: int | None, fit: Fit | None) -> ChannelAdvice:
-        return ChannelAdvice(
-            channel=self.channel.id,
-            name=self.channel.name,
-            rank=rank,
-            score=self.score,
-            terms=self.terms,
-            reasons=list(self.reasons.values()),
-            preconditions=self.preconditions,
-            kpis=self.kpis,
-            blocks=self.blocks,
-            fit=fit,
-        )
-
-
-def _rank_key(tally: _ChannelTally) -> tuple[float, int, float, str]:
+def _rank_key(tally: ChannelTally) -> tuple[float, int, float, str]:
     # Higher score first; then more supporting rules; then the cheaper channel; then the id.
     return (-tally.score, -tally.supporting, tally.channel.hours_per_week, tally.channel.id)
 
@@ -82,85 +43,49 @@ def build_report(
     profile_hash: str,
     inference: Inference,
 ) -> Report:
-    channels = pack.channels
-    probes = compiled.probe_by_id
-    compiled_rules = compiled.rule_by_id
-    tallies: dict[str, _ChannelTally] = {}
-    dimension_weight = {post: pack.manifest.weight_of(post) for post in POST_ORDER}
-    findings: list[Finding] = []
-    general_preconditions: list[Precondition] = []
-    general_kpis: list[Kpi] = []
-
-    def tally(channel_id: str) -> _ChannelTally:
-        if channel_id not in tallies:
-            tallies[channel_id] = _ChannelTally(channels[channel_id])
-        return tallies[channel_id]
-
-    for rule_id in inference.fired:
-        rule = rules[rule_id]
-        reason = reason_for(rule, compiled_rules[rule_id], probes, inference)
-        for effect in rule.then:
-            if isinstance(effect, ScoreEffect):
-                dim = dimension_weight[rule.meta.post]
-                t = tally(effect.channel)
-                t.terms.append(
-                    ScoreTerm(
-                        rule_id=rule_id,
-                        post=rule.meta.post,
-                        weight=effect.weight,
-                        dimension_weight=dim,
-                        points=round(effect.weight * dim, 4),
-                    )
-                )
-                t.reasons.setdefault(rule_id, reason)
-            elif isinstance(effect, BlockEffect):
-                t = tally(effect.channel)
-                t.blocks.append(Block(rule_id=rule_id, reason=reason.text, lift=effect.lift))
-                t.reasons.setdefault(rule_id, reason)
-            elif isinstance(effect, PreconditionEffect):
-                pre = Precondition(
-                    code=effect.code, channel=effect.channel, text=effect.text, rule_id=rule_id
-                )
-                if effect.channel == ALL_CHANNELS:
-                    general_preconditions.append(pre)
-                else:
-                    tally(effect.channel).preconditions.append(pre)
-            elif isinstance(effect, FindingEffect):
-                findings.append(
-                    Finding(
-                        level=effect.level,
-                        code=effect.code,
-                        message=reason.text,
-                        rule_id=rule_id,
-                        post=rule.meta.post,
-                        evidence=reason.evidence,
-                        sources=reason.sources,
-                    )
-                )
-            elif isinstance(effect, KpiEffect):
-                kpi = Kpi(
-                    metric=effect.metric,
-                    objective=effect.objective,
-                    channel=effect.channel,
-                    rule_id=rule_id,
-                )
-                if effect.channel is not None:
-                    tally(effect.channel).kpis.append(kpi)
-                else:
-                    general_kpis.append(kpi)
-
-    for t in tallies.values():
+    draft = _draft(pack, compiled, rules, inference)
+    tallies = draft.tallies.values()
+    for t in tallies:
         t.settle()
-    ranked = sorted(
-        (t for t in tallies.values() if not t.blocks and t.score > 0), key=_rank_key
-    )
-    rejected = sorted(
-        (t for t in tallies.values() if t.blocks or t.score <= 0), key=_rank_key
-    )
+    ranked = sorted((t for t in tallies if not t.blocks and t.score > 0), key=_rank_key)
+    rejected = sorted((t for t in tallies if t.blocks or t.score <= 0), key=_rank_key)
     fits, plan = fit_resources(profile, [t.channel for t in ranked])
     recommended = [t.advice(i + 1, fits[t.channel.id]) for i, t in enumerate(ranked)]
     not_recommended = [t.advice(None, None) for t in rejected]
-    findings.sort(key=lambda f: (_LEVEL_ORDER[f.level], f.code, f.rule_id))
+    findings = sorted(draft.findings, key=lambda f: (_LEVEL_ORDER[f.level], f.code, f.rule_id))
+    return Report(
+        organization=profile.organization.name,
+        profile_hash=profile_hash,
+        pack=pack_info(pack),
+        ready=not any(f.level == "blocker" for f in findings),
+        findings=findings,
+        recommended=recommended,
+        not_recommended=not_recommended,
+        preconditions=draft.preconditions,
+        kpis=draft.kpis,
+        resource_plan=plan,
+        derived=_derived_facts(inference),
+        fired_rules=list(inference.fired),
+        sources=source_notes(pack, findings, [*recommended, *not_recommended]),
+    )
+
+
+def _draft(
+    pack: RulePack, compiled: CompiledPack, rules: Mapping[str, Rule], inference: Inference
+) -> ReportDraft:
+    """Every fired rule's effects applied, in firing order, each by its effect type."""
+    draft = ReportDraft(pack.channels)
+    dimension_weight = {post: pack.manifest.weight_of(post) for post in POST_ORDER}
+    for rule_id in inference.fired:
+        rule = rules[rule_id]
+        reason = reason_for(rule, compiled.rule_by_id[rule_id], compiled.probe_by_id, inference)
+        fired = Fired(rule_id, rule.meta.post, dimension_weight[rule.meta.post], reason)
+        for effect in rule.then:
+            type_of(effect).apply(effect, fired, draft)
+    return draft
+
+
+def _derived_facts(inference: Inference) -> list[DerivedFact]:
     derived = []
     for fact in inference.facts:
         if fact.kind == "derived":
@@ -173,21 +98,7 @@ def build_report(
                     rule_ids=inference.derived_by.get(fact.id, []),
                 )
             )
-    return Report(
-        organization=profile.organization.name,
-        profile_hash=profile_hash,
-        pack=pack_info(pack),
-        ready=not any(f.level == "blocker" for f in findings),
-        findings=findings,
-        recommended=recommended,
-        not_recommended=not_recommended,
-        preconditions=general_preconditions,
-        kpis=general_kpis,
-        resource_plan=plan,
-        derived=derived,
-        fired_rules=list(inference.fired),
-        sources=source_notes(pack, findings, [*recommended, *not_recommended]),
-    )
+    return derived
 
 
 def source_notes(

@@ -17,24 +17,11 @@ from advisor.files.loader import load_pack, load_pack_collecting, read_text
 from advisor.model.facts import FACT_SCHEMA, FieldSpec
 from advisor.model.sources import citation_text, is_stale, resolved
 from advisor.model.suggest import did_you_mean
+from advisor.rulebook.conditions import AllOf, AnyOf, Condition, FieldTest, Frame, NotOf
+from advisor.rulebook.effects import type_of
+from advisor.rulebook.language import POST_ORDER, RULE_ID
 from advisor.rulebook.pack import RulePack
-from advisor.rulebook.rules import (
-    POST_ORDER,
-    RULE_ID,
-    AllOf,
-    AnyOf,
-    Block,
-    Condition,
-    Derive,
-    FieldTest,
-    Finding,
-    Frame,
-    Kpi,
-    NotOf,
-    Precondition,
-    Rule,
-    Score,
-)
+from advisor.rulebook.rules import Rule
 
 # Kinds with exactly one fact per profile: two frames of one of these in an `all` test the same
 # fact, so their tests must hold together.
@@ -229,23 +216,7 @@ def condition_lines(condition: Condition, indent: int = 0) -> list[str]:
 
 def effect_sentence(effect: Any) -> str:
     """One effect as a sentence with its fields."""
-    if isinstance(effect, Score):
-        way = "raises" if effect.weight > 0 else "lowers"
-        return f"score {effect.weight:+d} on {effect.channel} ({way} it in the ranking)"
-    if isinstance(effect, Block):
-        return f"block {effect.channel}: kept out of the ranking; lifted when: {effect.lift}"
-    if isinstance(effect, Precondition):
-        scope = "every channel" if effect.channel == "all" else effect.channel
-        return f"precondition {effect.code} for {scope}: {effect.text}"
-    if isinstance(effect, Finding):
-        return f"finding {effect.level} {effect.code} (its message is the rule's because)"
-    if isinstance(effect, Derive):
-        return f"derive {effect.name} = {_value_text(effect.value)} (a fact later rules can test)"
-    if isinstance(effect, Kpi):
-        pairs = (("objective", effect.objective), ("channel", effect.channel))
-        shown = ", ".join(f"{name} {value}" for name, value in pairs if value)
-        return f"kpi {effect.metric}" + (f" (for {shown})" if shown else "")
-    return repr(effect)
+    return type_of(effect).sentence(effect)
 
 
 def _wrapped(text: str, indent: int = 2, width: int = 88, first: str | None = None) -> list[str]:
@@ -656,14 +627,8 @@ def canonical(condition: Condition) -> Any:
 
 def _pushes(rule: Rule) -> list[tuple[str, int, str]]:
     """How a rule pushes channels: (channel, +1 or -1, what it does), in effect order."""
-    found = []
-    for effect in rule.then:
-        if isinstance(effect, Score):
-            what = "scores it up" if effect.weight > 0 else "scores it down"
-            found.append((effect.channel, 1 if effect.weight > 0 else -1, what))
-        elif isinstance(effect, Block):
-            found.append((effect.channel, -1, "blocks it"))
-    return found
+    pushes = (type_of(effect).pushes(effect) for effect in rule.then)
+    return [(p.channel, p.sign, p.what) for p in pushes if p is not None]
 
 
 def _contradictions(pack: RulePack, own: set[str]) -> list[CheckItem]:
@@ -984,21 +949,7 @@ def _relative(target: Path, start: Path) -> str:
 
 
 def _effect_text(effect: Any) -> str:
-    if isinstance(effect, Score):
-        return f"score `{effect.channel}` {effect.weight:+d}"
-    if isinstance(effect, Block):
-        return f"block `{effect.channel}` (lifted when: {effect.lift})"
-    if isinstance(effect, Precondition):
-        return f"precondition `{effect.code}` for `{effect.channel}`: {effect.text}"
-    if isinstance(effect, Finding):
-        return f"{effect.level} finding `{effect.code}`"
-    if isinstance(effect, Derive):
-        return f"derive `{effect.name}` = {effect.value!r}"
-    if isinstance(effect, Kpi):
-        pairs = (("objective", effect.objective), ("channel", effect.channel))
-        scope = ", ".join(f"{k} {v}" for k, v in pairs if v)
-        return f"KPI: {effect.metric}" + (f" ({scope})" if scope else "")
-    return repr(effect)
+    return type_of(effect).brief(effect)
 
 
 def _pack_relative(file: str, labels: Sequence[str]) -> str:

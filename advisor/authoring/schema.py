@@ -9,7 +9,9 @@ from typing import Any
 from advisor.model.facts import CHANNEL_FIELDS, FACT_SCHEMA, FieldSpec
 from advisor.model.profile import Profile
 from advisor.model.report import REPORT_SCHEMA_VERSION, Report
-from advisor.rulebook.rules import EFFECTS, OPS, RuleMeta
+from advisor.rulebook.effects import EFFECTS
+from advisor.rulebook.language import OPS
+from advisor.rulebook.rules import RuleMeta
 
 # Bumped when a schema changes incompatibly; published in every schema as `schema_version`.
 SCHEMA_VERSION = "1.0"

@@ -19,17 +19,9 @@ from functools import cached_property
 
 from advisor.errors import Problem, RuleError
 from advisor.model.facts import Scalar
+from advisor.rulebook.conditions import AllOf, Condition, FieldTest, Frame, NotOf
 from advisor.rulebook.pack import RulePack
-from advisor.rulebook.rules import (
-    AllOf,
-    Condition,
-    FieldTest,
-    Frame,
-    NotOf,
-    Rule,
-    derived_reads,
-    derived_writes,
-)
+from advisor.rulebook.rules import Rule, derived_reads, derived_writes
 
 # The rule-input fact holds one property per probe; durable_rules allows 252 per fact.
 MAX_PROBES_PER_RULE = 200

@@ -12,7 +12,8 @@ from typing import Protocol
 from advisor.engine.compiler import CompiledPack, CompiledRule
 from advisor.errors import EngineError
 from advisor.model.facts import Fact, Scalar, derived_fact
-from advisor.rulebook.rules import Derive, Rule
+from advisor.rulebook.effects import DeriveEffect
+from advisor.rulebook.rules import Rule
 
 # A forward chain that keeps deriving is a rule-base bug; stop it instead of spinning forever.
 MAX_DERIVED_FACTS = 1_000
@@ -107,7 +108,7 @@ def infer(
                     continue
                 result.fired.append(rule.id)
                 for effect in rules[rule.id].then:
-                    if not isinstance(effect, Derive):
+                    if not isinstance(effect, DeriveEffect):
                         continue
                     key = (effect.name, effect.value)
                     if key not in derived_values:

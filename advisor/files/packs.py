@@ -24,8 +24,9 @@ from advisor.files.yamlsafe import Path as DataPath
 from advisor.model.catalog import Catalogue, Manifest
 from advisor.model.sources import Bibliography, Source, looks_like_id
 from advisor.model.suggest import did_you_mean
+from advisor.rulebook.language import LocatedProblem
 from advisor.rulebook.pack import Location, RulePack
-from advisor.rulebook.rules import LocatedProblem, Rule, derived_reads, derived_writes, parse_rule
+from advisor.rulebook.rules import Rule, derived_reads, derived_writes, parse_rule
 
 MANIFEST = "pack.yaml"
 CATALOGUE = "channels.yaml"

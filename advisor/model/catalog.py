@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from advisor.model.profile import ChannelId, Skill
-from advisor.rulebook.rules import Post
+from advisor.rulebook.language import Post
 
 ContentType = Literal["text", "image", "short_video", "long_video", "audio", "live", "email"]
 

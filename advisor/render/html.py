@@ -7,7 +7,7 @@ from html import escape
 
 from advisor.model.report import ChannelAdvice, Evidence, Reason, Report, SourceNote
 from advisor.render.markdown import hidden_note, show_value
-from advisor.rulebook.rules import POST_ORDER
+from advisor.rulebook.language import POST_ORDER
 
 # One colour per POST dimension, distinguishable for common colour-vision deficiencies (Okabe-Ito).
 POST_COLOURS: dict[str, str] = {

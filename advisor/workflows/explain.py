@@ -20,7 +20,8 @@ from advisor.model.paths import get_at, parse_path
 from advisor.model.profile import Profile
 from advisor.model.report import Evidence
 from advisor.model.suggest import did_you_mean
-from advisor.rulebook.rules import Block, Derive, Kpi, Precondition, Rule, Score
+from advisor.rulebook.effects import DeriveEffect, type_of
+from advisor.rulebook.rules import Rule
 from advisor.workflows.whatif import Change, apply_changes, profile_data
 
 # Enough alternatives to find a small fix without exploring every combination of a big rule.
@@ -124,17 +125,13 @@ class Explanation(BaseModel):
 
 
 def channel_effects(rule: Rule, channel: str) -> list[Effect]:
+    """What the rule's effects do to the channel, each as its effect type words it."""
     out = []
     for effect in rule.then:
-        if isinstance(effect, Score) and effect.channel == channel:
-            verb = "raises" if effect.weight > 0 else "lowers"
-            out.append(Effect(kind="score", detail=f"{verb} the score by {abs(effect.weight)}"))
-        elif isinstance(effect, Block) and effect.channel == channel:
-            out.append(Effect(kind="block", detail=f"blocks it until: {effect.lift}"))
-        elif isinstance(effect, Precondition) and effect.channel == channel:
-            out.append(Effect(kind="precondition", detail=effect.text))
-        elif isinstance(effect, Kpi) and effect.channel == channel:
-            out.append(Effect(kind="kpi", detail=effect.metric))
+        kind = type_of(effect)
+        detail = kind.on_channel(effect, channel)
+        if detail is not None:
+            out.append(Effect(kind=kind.key, detail=detail))
     return out
 
 
@@ -338,7 +335,7 @@ class _Planner:
         out: list[Option] = []
         for rule in self.rules.values():
             for effect in rule.then:
-                if isinstance(effect, Derive) and probe_holds(
+                if isinstance(effect, DeriveEffect) and probe_holds(
                     probe, Fact("x", "derived", {"name": effect.name, "value": effect.value}, "")
                 ):
                     out += self.options(self.compiled[rule.id].formula, depth + 1)
@@ -584,11 +581,8 @@ def _is_lever(option: Option) -> bool:
 
 def _harms(rule: Rule, channel: str) -> bool:
     """The rule blocks the channel or lowers its score."""
-    return any(
-        (isinstance(e, Block) and e.channel == channel)
-        or (isinstance(e, Score) and e.channel == channel and e.weight < 0)
-        for e in rule.then
-    )
+    pushes = (type_of(effect).pushes(effect) for effect in rule.then)
+    return any(p is not None and p.channel == channel and p.sign < 0 for p in pushes)
 
 
 def explain_channel(advisor: Assessor, source: ProfileInput, channel: str) -> Explanation:

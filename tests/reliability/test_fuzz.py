@@ -20,7 +20,8 @@ from advisor.engine.durable import check_limits, ruleset_json
 from advisor.errors import AdvisorError, ProfileError, RuleError
 from advisor.files.profiles import parse_profile_text, profile_from_data
 from advisor.model.facts import FACT_SCHEMA
-from advisor.rulebook.rules import OPS, LocatedProblem, parse_rule
+from advisor.rulebook.language import OPS, LocatedProblem
+from advisor.rulebook.rules import parse_rule
 from tests.reliability.make_corpus import BASE_PROFILE, RULE_BASE
 
 # Whole-suite only: `pytest -m 'not slow'` is the contributors' fast loop.

@@ -1,0 +1,128 @@
+"""What every effect type declares in its one home, and the report draft that effects write
+into while the ranking walks the fired rules.
+
+An effect type is one module of this package: its schema (a Pydantic model), how it shapes the
+report (`apply`), how it pushes a channel up or down (for the contradiction check and explain),
+how it reads as a sentence (`rules show`) and in the rule-base reference, and its documentation
+for authors (a note, a line per field, an example). The registry in `__init__` lists them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from advisor.model.catalog import Channel
+from advisor.model.report import (
+    Block,
+    ChannelAdvice,
+    Finding,
+    Fit,
+    Kpi,
+    Precondition,
+    Reason,
+    ScoreTerm,
+)
+
+
+class EffectModel(BaseModel):
+    """The schema of one effect's fields: unknown fields refused, values frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+@dataclass(frozen=True)
+class Fired:
+    """The fired rule an effect comes from, as the report needs it."""
+
+    rule_id: str
+    post: str
+    dimension_weight: float
+    reason: Reason
+
+
+@dataclass(frozen=True)
+class Push:
+    """How an effect moves a channel: +1 up, -1 down (a lower score or a block)."""
+
+    channel: str
+    sign: int
+    what: str
+
+
+class ChannelTally:
+    """Everything the fired rules said about one channel, until the ranking settles it."""
+
+    def __init__(self, channel: Channel) -> None:
+        self.channel = channel
+        self.terms: list[ScoreTerm] = []
+        self.reasons: dict[str, Reason] = {}
+        self.blocks: list[Block] = []
+        self.preconditions: list[Precondition] = []
+        self.kpis: list[Kpi] = []
+        self.score = 0.0
+        self.supporting = 0
+
+    def settle(self) -> None:
+        """Fix the score once every fired rule is tallied."""
+        self.score = round(sum(t.points for t in self.terms), 4)
+        self.supporting = sum(1 for t in self.terms if t.points > 0)
+
+    def advice(self, rank: int | None, fit: Fit | None) -> ChannelAdvice:
+        return ChannelAdvice(
+            channel=self.channel.id,
+            name=self.channel.name,
+            rank=rank,
+            score=self.score,
+            terms=self.terms,
+            reasons=list(self.reasons.values()),
+            preconditions=self.preconditions,
+            kpis=self.kpis,
+            blocks=self.blocks,
+            fit=fit,
+        )
+
+
+@dataclass
+class ReportDraft:
+    """The report under construction: per-channel tallies and the organization-wide parts."""
+
+    channels: Mapping[str, Channel]
+    tallies: dict[str, ChannelTally] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    preconditions: list[Precondition] = field(default_factory=list)
+    kpis: list[Kpi] = field(default_factory=list)
+
+    def tally(self, channel_id: str) -> ChannelTally:
+        if channel_id not in self.tallies:
+            self.tallies[channel_id] = ChannelTally(self.channels[channel_id])
+        return self.tallies[channel_id]
+
+
+def _no_push(effect: Any) -> Push | None:
+    return None
+
+
+def _nothing_for(effect: Any, channel: str) -> str | None:
+    return None
+
+
+@dataclass(frozen=True)
+class EffectType:
+    """One effect type, declared whole in its own module."""
+
+    key: str  # the YAML key: `- score: {...}`
+    model: type[EffectModel]
+    note: str  # what it does, for the authors' reference
+    field_notes: Mapping[str, str]  # what each field means
+    example: str  # a YAML example of a rule's `then`
+    apply: Callable[[Any, Fired, ReportDraft], None]
+    sentence: Callable[[Any], str]  # `advisor rules show`
+    brief: Callable[[Any], str]  # docs/rule-base.md (Markdown)
+    pushes: Callable[[Any], Push | None] = _no_push
+    # What the effect does to one channel, for `advisor explain`; None when it does not touch it.
+    on_channel: Callable[[Any, str], str | None] = _nothing_for
+    may_name_all_channels: bool = False  # `channel: all` allowed

@@ -197,7 +197,7 @@ def test_the_json_names_each_reasons_sources_and_the_entries_used(report_json: d
     assert all(r["sources"] for r in reasons)
     first_use = list(dict.fromkeys(cited))
     assert [n["id"] for n in notes] == first_use
-    assert report_json["schema_version"] == "1.1"
+    assert report_json["schema_version"] == "1.2"
 
 
 def test_json_reports_stay_byte_identical() -> None:

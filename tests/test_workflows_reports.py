@@ -162,7 +162,7 @@ def test_schema_command_prints_a_valid_versioned_json_schema(name: str) -> None:
     assert result.exit_code == 0
     schema = json.loads(result.output)
     jsonschema.Draft202012Validator.check_schema(schema)
-    assert schema["schema_version"] == (SCHEMA_VERSION if name != "report" else "1.1")
+    assert schema["schema_version"] == (SCHEMA_VERSION if name != "report" else "1.2")
 
 
 def test_report_json_validates_against_the_report_schema(

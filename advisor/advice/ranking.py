@@ -19,10 +19,11 @@ from advisor.model.report import (
     PackInfo,
     Report,
     ResourcePlan,
+    Section,
     SourceNote,
 )
 from advisor.model.sources import numbered
-from advisor.rulebook.effects import ChannelTally, Fired, ReportDraft, type_of
+from advisor.rulebook.effects import EFFECT_TYPES, ChannelTally, Fired, ReportDraft, type_of
 from advisor.rulebook.language import POST_ORDER
 from advisor.rulebook.pack import RulePack
 from advisor.rulebook.rules import Rule
@@ -66,8 +67,18 @@ def build_report(
         resource_plan=plan,
         derived=_derived_facts(inference),
         fired_rules=list(inference.fired),
-        sources=source_notes(pack, findings, [*recommended, *not_recommended]),
+        sources=source_notes(pack, findings, [*recommended, *not_recommended], draft),
+        sections=_sections(draft),
     )
+
+
+def _sections(draft: ReportDraft) -> list[Section]:
+    """The sections effect types added, in the registry's order."""
+    return [
+        Section(effect=kind.key, title=kind.section_title or kind.key, items=items)
+        for kind in EFFECT_TYPES
+        if (items := draft.sections.get(kind.key))
+    ]
 
 
 def _draft(
@@ -102,12 +113,23 @@ def _derived_facts(inference: Inference) -> list[DerivedFact]:
 
 
 def source_notes(
-    pack: RulePack, findings: Sequence[Finding], advice: Sequence[ChannelAdvice]
+    pack: RulePack,
+    findings: Sequence[Finding],
+    advice: Sequence[ChannelAdvice],
+    draft: ReportDraft | None = None,
 ) -> list[SourceNote]:
-    """The bibliography entries a report cites, numbered in the order of first use."""
+    """The bibliography entries a report cites, numbered in the order of first use: findings,
+    channels' reasons, then the sections effect types added."""
     bibliography = pack.bibliography
     order = [s for f in findings for s in f.sources]
     order += [s for a in advice for r in a.reasons for s in r.sources]
+    if draft is not None:
+        order += [
+            s
+            for kind in EFFECT_TYPES
+            for item in draft.sections.get(kind.key, [])
+            for s in item.sources
+        ]
     return [
         SourceNote(
             number=number,

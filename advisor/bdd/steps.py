@@ -1102,6 +1102,43 @@ def _no_kpi(advisor_world: World) -> None:
         raise StepProblem(f"KPIs are suggested: {metrics}")
 
 
+def _section_items(report: Report, title: str) -> list[Any]:
+    for section in report.sections:
+        if section.title.lower() == title.lower() or section.effect == title:
+            return list(section.items)
+    shown = [s.title for s in report.sections]
+    raise StepProblem(f"the report has no section '{title}'; sections: {shown or 'none'}")
+
+
+@step(
+    "then",
+    'the report\'s "{title:Text}" section lists an item from rule "{rule_id:Text}"',
+    example='Then the report\'s "Governance checklist" section lists an item from rule '
+    '"resources.governance.two-factor"',
+    doc="A section that an effect type adds (e.g. the governance checklist) holds an item the "
+    "rule wrote. The section is named by its title or by its effect type.",
+    section=REASON,
+)
+def _section_item(advisor_world: World, title: str, rule_id: str) -> None:
+    items = _section_items(advisor_world.need_report(), title)
+    if rule_id not in [i.rule_id for i in items]:
+        raise StepProblem(f"no item from '{rule_id}' in '{title}'; from: "
+                          f"{[i.rule_id for i in items]}")
+
+
+@step(
+    "then",
+    'the report\'s "{title:Text}" section mentions "{words:Text}"',
+    example='Then the report\'s "Governance checklist" section mentions "two-factor"',
+    doc="Some item of a section that an effect type adds contains these words (any case).",
+    section=REASON,
+)
+def _section_words(advisor_world: World, title: str, words: str) -> None:
+    items = _section_items(advisor_world.need_report(), title)
+    if not any(words.lower() in f"{i.label or ''} {i.text}".lower() for i in items):
+        raise StepProblem(f"no item of '{title}' mentions '{words}'")
+
+
 def _all_preconditions(report: Report) -> list[Any]:
     pres = list(report.preconditions)
     for advice in [*report.recommended, *report.not_recommended]:

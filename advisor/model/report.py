@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
-REPORT_SCHEMA_VERSION = "1.1"
+REPORT_SCHEMA_VERSION = "1.2"
 
 
 Value = str | int | float | bool | list[str] | None
@@ -173,6 +173,26 @@ class DerivedFact(_Model):
         return canonical_number(value)  # type: ignore[return-value]
 
 
+class SectionItem(_Model):
+    """One item of a section an effect type adds: what to do, for which channel or area."""
+
+    rule_id: str
+    text: str
+    label: str | None = None  # e.g. the area of a governance item
+    channel: str | None = None
+    sources: list[str] = Field(default_factory=list)
+
+
+class Section(_Model):
+    """A part of the report that an effect type adds beyond the ranking (its items in the order
+    the rules fired); renderers show every section the same way, so a new effect type needs no
+    change to the report model or to any renderer."""
+
+    effect: str
+    title: str
+    items: list[SectionItem]
+
+
 class Report(_Model):
     """One assessment, sorted and without timestamps: same profile and rules, same bytes."""
 
@@ -190,6 +210,7 @@ class Report(_Model):
     derived: list[DerivedFact] = Field(default_factory=list)
     fired_rules: list[str] = Field(default_factory=list)
     sources: list[SourceNote] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
 
     def channel(self, channel_id: str) -> ChannelAdvice | None:
         for advice in [*self.recommended, *self.not_recommended]:

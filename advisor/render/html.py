@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from html import escape
 
 from advisor.model.report import ChannelAdvice, Evidence, Reason, Report, SourceNote
-from advisor.render.markdown import hidden_note, show_value
+from advisor.render.markdown import hidden_note, item_line, show_value
 from advisor.rulebook.language import POST_ORDER
 
 # One colour per POST dimension, distinguishable for common colour-vision deficiencies (Okabe-Ito).
@@ -261,6 +261,21 @@ _SCRIPT = (
 )
 
 
+def _sections(report: Report) -> str:
+    """Every section an effect type added, each a heading and a list of its items."""
+    numbers = report.source_numbers()
+    out = ""
+    for section in report.sections:
+        items = "".join(
+            f"<li>{_e(item_line(i))}{_marks(i.sources, numbers)} "
+            f"(rule <code>{_e(i.rule_id)}</code>)</li>"
+            for i in section.items
+        )
+        out += (f'<section class="effect-section" id="section-{_e(section.effect)}">'
+                f"<h2>{_e(section.title)}</h2><ul>{items}</ul></section>")
+    return out
+
+
 def render_html(report: Report, top: int | None = None) -> str:
     """The whole report as one HTML page that needs nothing else to display. With `top`, only
     the first `top` recommended channels (and their chart rows, details and KPIs) are shown."""
@@ -289,7 +304,7 @@ def render_html(report: Report, top: int | None = None) -> str:
         parts += [_ranking(shown, hidden), _findings(report)]
     chart = score_chart([*shown, *report.not_recommended])
     parts.append(f'<section id="chart"><h2>Scores by POST dimension</h2>{chart}</section>')
-    parts += [_plan(report), _general(report, shown), _not_recommended(report)]
+    parts += [_plan(report), _general(report, shown), _sections(report), _not_recommended(report)]
     details = [*shown, *report.not_recommended]
     if details:
         parts.append('<section id="reasons"><h2>Every reason, with its evidence</h2>')

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from advisor.model.report import ChannelAdvice, Evidence, Reason, Report, SourceNote
+from advisor.model.report import (
+    ChannelAdvice,
+    Evidence,
+    Reason,
+    Report,
+    SectionItem,
+    SourceNote,
+)
 
 
 def md_escape(text: str) -> str:
@@ -159,6 +166,24 @@ def _general(report: Report, shown: list[ChannelAdvice]) -> list[str]:
     return out
 
 
+def item_line(item: SectionItem) -> str:
+    """One section item as plain words: 'Label, Channel: text' (raw ids never lead a line)."""
+    head = ", ".join(x for x in (item.label, item.channel) if x)
+    return f"{head}: {item.text}" if head else item.text
+
+
+def _sections(report: Report) -> list[str]:
+    """Every section an effect type added, each a heading and a list of its items."""
+    numbers = report.source_numbers()
+    out: list[str] = []
+    for section in report.sections:
+        out += [f"## {md_escape(section.title)}", ""]
+        out += [f"- {md_escape(item_line(i))}{_marks(i.sources, numbers)} — rule `{i.rule_id}`"
+                for i in section.items]
+        out.append("")
+    return out
+
+
 def render_markdown(report: Report, top: int | None = None) -> str:
     """The whole report as Markdown; findings come first when a blocker exists. With `top`,
     only the first `top` recommended channels (and their details and KPIs) are shown."""
@@ -177,6 +202,7 @@ def render_markdown(report: Report, top: int | None = None) -> str:
         out += _findings(report)
     out += _plan(report)
     out += _general(report, shown)
+    out += _sections(report)
     out += _not_recommended(report)
     details = [*shown, *report.not_recommended]
     if details:

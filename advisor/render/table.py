@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from advisor.model.report import Report
-from advisor.render.markdown import hidden_note
+from advisor.render.markdown import hidden_note, item_line
 
 _LEVEL_STYLE = {"blocker": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -97,4 +97,7 @@ def render_table(
             )
         )
     parts.append(Text("Resource plan: " + report.resource_plan.summary))
+    for section in report.sections:
+        items = "\n".join(f"• {item_line(i)} [{i.rule_id}]" for i in section.items)
+        parts.append(Text(f"{section.title}:\n{items}"))
     console.print(Panel(Group(*parts), title=header, title_align="left"))

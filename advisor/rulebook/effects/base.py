@@ -25,6 +25,7 @@ from advisor.model.report import (
     Precondition,
     Reason,
     ScoreTerm,
+    SectionItem,
 )
 
 
@@ -95,6 +96,11 @@ class ReportDraft:
     findings: list[Finding] = field(default_factory=list)
     preconditions: list[Precondition] = field(default_factory=list)
     kpis: list[Kpi] = field(default_factory=list)
+    # effect type key -> the items of the section that type adds to the report
+    sections: dict[str, list[SectionItem]] = field(default_factory=dict)
+
+    def add_to_section(self, effect_key: str, item: SectionItem) -> None:
+        self.sections.setdefault(effect_key, []).append(item)
 
     def tally(self, channel_id: str) -> ChannelTally:
         if channel_id not in self.tallies:
@@ -126,3 +132,6 @@ class EffectType:
     # What the effect does to one channel, for `advisor explain`; None when it does not touch it.
     on_channel: Callable[[Any, str], str | None] = _nothing_for
     may_name_all_channels: bool = False  # `channel: all` allowed
+    # The title of the report section the effect adds items to (see ReportDraft.add_to_section),
+    # or None when it writes into the ranking or the report's own parts.
+    section_title: str | None = None

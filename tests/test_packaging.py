@@ -180,4 +180,5 @@ def test_the_version_has_one_source() -> None:
     config = tomllib.loads((REPO / "pyproject.toml").read_text())
     assert advisor.__version__ == version("healthcare-social-advisor")
     assert advisor.__version__ == config["project"]["version"]
-    assert "__version__ =" not in (REPO / "advisor" / "cli.py").read_text()
+    for path in (REPO / "advisor" / "cli").glob("*.py"):
+        assert "__version__ =" not in path.read_text(), path

@@ -21,6 +21,7 @@ from advisor.rulebook.effects.base import (
 from advisor.rulebook.effects.block import BLOCK, BlockEffect
 from advisor.rulebook.effects.derive import DERIVE, DeriveEffect
 from advisor.rulebook.effects.finding import FINDING, FindingEffect
+from advisor.rulebook.effects.governance import GOVERNANCE, GovernanceEffect
 from advisor.rulebook.effects.kpi import KPI, KpiEffect
 from advisor.rulebook.effects.precondition import PRECONDITION, PreconditionEffect
 from advisor.rulebook.effects.score import SCORE, ScoreEffect
@@ -28,9 +29,19 @@ from advisor.rulebook.language import ALL_CHANNELS, LocatedProblem, Problems, Ya
 from advisor.rulebook.language import pydantic_problems as _pydantic_problems
 
 # The registry, in the order the references list them.
-EFFECT_TYPES: tuple[EffectType, ...] = (SCORE, BLOCK, PRECONDITION, FINDING, DERIVE, KPI)
+EFFECT_TYPES: tuple[EffectType, ...] = (
+    SCORE, BLOCK, PRECONDITION, FINDING, DERIVE, KPI, GOVERNANCE
+)
 
-Effect = ScoreEffect | BlockEffect | PreconditionEffect | FindingEffect | DeriveEffect | KpiEffect
+Effect = (
+    ScoreEffect
+    | BlockEffect
+    | PreconditionEffect
+    | FindingEffect
+    | DeriveEffect
+    | KpiEffect
+    | GovernanceEffect
+)
 BY_KEY: Mapping[str, EffectType] = {t.key: t for t in EFFECT_TYPES}
 _BY_MODEL: Mapping[type[EffectModel], EffectType] = {t.model: t for t in EFFECT_TYPES}
 # key -> schema, for the JSON Schema of a rule file
@@ -83,6 +94,7 @@ __all__ = [
     "EffectType",
     "FindingEffect",
     "Fired",
+    "GovernanceEffect",
     "KpiEffect",
     "PreconditionEffect",
     "Push",

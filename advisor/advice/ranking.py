@@ -10,6 +10,7 @@ from advisor.advice.reasons import reason_for
 from advisor.engine.compiler import CompiledPack
 from advisor.engine.inference import Inference
 from advisor.model.catalog import Channel
+from advisor.model.post import POST_ORDER
 from advisor.model.profile import Profile
 from advisor.model.report import (
     ChannelAdvice,
@@ -24,7 +25,6 @@ from advisor.model.report import (
 )
 from advisor.model.sources import numbered
 from advisor.rulebook.effects import EFFECT_TYPES, ChannelTally, Fired, ReportDraft, type_of
-from advisor.rulebook.language import POST_ORDER
 from advisor.rulebook.pack import RulePack
 from advisor.rulebook.rules import Rule
 

@@ -15,11 +15,12 @@ from advisor.engine.durable import DurableMatcher
 from advisor.errors import AdvisorError, Problem, RuleError
 from advisor.files.loader import load_pack, load_pack_collecting, read_text
 from advisor.model.facts import FACT_SCHEMA, FieldSpec
+from advisor.model.post import POST_ORDER
 from advisor.model.sources import citation_text, is_stale, resolved
 from advisor.model.suggest import did_you_mean
 from advisor.rulebook.conditions import AllOf, AnyOf, Condition, FieldTest, Frame, NotOf
 from advisor.rulebook.effects import type_of
-from advisor.rulebook.language import POST_ORDER, RULE_ID
+from advisor.rulebook.language import RULE_ID
 from advisor.rulebook.pack import RulePack
 from advisor.rulebook.rules import Rule
 

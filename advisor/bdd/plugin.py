@@ -45,7 +45,7 @@ class AdvisorPool:
         self._advisors: dict[Path | None, Any] = {}
 
     def get(self, pack: Path | None) -> Any:
-        from advisor import Advisor
+        from advisor.api import Advisor
 
         if pack not in self._advisors:
             self._advisors[pack] = Advisor(pack)

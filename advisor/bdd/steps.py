@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from advisor import load_profile
 from advisor.bdd.registry import step
 from advisor.bdd.world import UNSET, StepProblem, World, split_list
 from advisor.errors import AdvisorError
+from advisor.files.profiles import load_profile
 from advisor.model.report import ChannelAdvice, Report
 from advisor.model.suggest import did_you_mean
 

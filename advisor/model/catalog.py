@@ -6,8 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from advisor.model.post import Post
 from advisor.model.profile import ChannelId, Skill
-from advisor.rulebook.language import Post
 
 ContentType = Literal["text", "image", "short_video", "long_video", "audio", "live", "email"]
 

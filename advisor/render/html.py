@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from advisor.model.post import POST_ORDER
 from advisor.model.report import ChannelAdvice, Evidence, Reason, Report, SourceNote
 from advisor.render.markdown import hidden_note, item_line, show_value
-from advisor.rulebook.language import POST_ORDER
 
 # One colour per POST dimension, distinguishable for common colour-vision deficiencies (Okabe-Ito).
 POST_COLOURS: dict[str, str] = {
@@ -84,6 +84,41 @@ def _reason(reason: Reason, numbers: dict[str, int]) -> str:
     return text + "</li>"
 
 
+def _chart_row(
+    a: ChannelAdvice,
+    sums: dict[str, float],
+    y: int,
+    row_h: int,
+    label_w: int,
+    zero: float,
+    scale: float,
+) -> list[str]:
+    """One channel's label, its stacked bars (support right of zero, penalties left) and score."""
+    parts = [
+        f'<text x="{label_w - 8}" y="{y + 16}" text-anchor="end" font-size="13">'
+        f"{_e(a.name)}</text>"
+    ]
+    right, left = zero, zero
+    for post in POST_ORDER:
+        points = sums.get(post)
+        if not points:
+            continue
+        w = abs(points) * scale
+        if points > 0:
+            x, right = right, right + w
+        else:
+            left -= w
+            x = left
+        parts.append(
+            f'<rect x="{x:.1f}" y="{y + 3}" width="{w:.1f}" height="{row_h - 8}" '
+            f'fill="{POST_COLOURS[post]}"><title>{_e(post)}: {points:+g}</title></rect>'
+        )
+    parts.append(
+        f'<text x="{max(right, zero) + 6:.1f}" y="{y + 16}" font-size="12">{a.score:g}</text>'
+    )
+    return parts
+
+
 def score_chart(advice: Sequence[ChannelAdvice]) -> str:
     """An SVG of each channel's score terms stacked by POST dimension: support to the right of
     zero, penalties to the left, so a channel's net score is where the two stacks disagree."""
@@ -110,30 +145,7 @@ def score_chart(advice: Sequence[ChannelAdvice]) -> str:
         "<title>Score of each channel, by POST dimension</title>",
     ]
     for row, (a, sums) in enumerate(by_channel):
-        y = top + row * row_h
-        parts.append(
-            f'<text x="{label_w - 8}" y="{y + 16}" text-anchor="end" font-size="13">'
-            f"{_e(a.name)}</text>"
-        )
-        right, left = zero, zero
-        for post in POST_ORDER:
-            points = sums.get(post)
-            if not points:
-                continue
-            w = abs(points) * scale
-            if points > 0:
-                x, right = right, right + w
-            else:
-                left -= w
-                x = left
-            parts.append(
-                f'<rect x="{x:.1f}" y="{y + 3}" width="{w:.1f}" height="{row_h - 8}" '
-                f'fill="{POST_COLOURS[post]}"><title>{_e(post)}: {points:+g}</title></rect>'
-            )
-        parts.append(
-            f'<text x="{max(right, zero) + 6:.1f}" y="{y + 16}" font-size="12">'
-            f"{a.score:g}</text>"
-        )
+        parts += _chart_row(a, sums, top + row * row_h, row_h, label_w, zero, scale)
     bottom = top + row_h * len(by_channel)
     parts.append(
         f'<line x1="{zero:.1f}" y1="{top}" x2="{zero:.1f}" y2="{bottom}" stroke="#333"/>'

@@ -13,17 +13,6 @@ from pydantic import BaseModel, ValidationError
 from advisor.model.located import located_problems
 from advisor.model.suggest import nearest
 
-Post = Literal[
-    "people",
-    "objectives",
-    "strategy",
-    "technology",
-    "resources",
-    "bottlenecks",
-    "pain_points",
-    "constraints",
-]
-POST_ORDER: tuple[str, ...] = typing.get_args(Post)
 Status = Literal["experimental", "stable", "deprecated"]
 Grade = Literal["primary", "secondary", "vendor", "inference"]
 Level = Literal["info", "warning", "blocker"]

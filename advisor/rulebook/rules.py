@@ -14,6 +14,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from advisor.errors import shown
 from advisor.model.facts import FACT_SCHEMA
+from advisor.model.post import Post
 from advisor.model.suggest import did_you_mean, nearest
 from advisor.rulebook.conditions import Condition, frames_of, parse_condition
 from advisor.rulebook.effects import DeriveEffect, Effect, EffectModel, parse_effect
@@ -21,7 +22,6 @@ from advisor.rulebook.language import (
     RULE_ID,
     Grade,
     LocatedProblem,
-    Post,
     Problems,
     Status,
     pydantic_problems,

@@ -194,6 +194,8 @@ def test_the_json_names_each_reasons_sources_and_the_entries_used(report_json: d
                for r in a["reasons"]]
     cited = [s for f in report_json["findings"] for s in f["sources"]]
     cited += [s for r in reasons for s in r["sources"]]
+    cited += [s for section in report_json["sections"] for i in section["items"]
+              for s in i["sources"]]
     assert all(r["sources"] for r in reasons)
     first_use = list(dict.fromkeys(cited))
     assert [n["id"] for n in notes] == first_use

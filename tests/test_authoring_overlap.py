@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from advisor.authoring.check import OVERLAP_HINT, check_pack, implies
+from advisor.authoring.check import OVERLAP_HINT, check_pack
+from advisor.authoring.implication import implies
 from advisor.cli import main
 from advisor.rulebook.conditions import parse_condition
 

@@ -13,7 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from advisor import Advisor
-from advisor.authoring.check import check_pack, never_fires, rule_base_for
+from advisor.authoring.check import check_pack
+from advisor.authoring.implication import never_fires
+from advisor.authoring.ruledocs import rule_base_for
 from advisor.cli import main
 from advisor.errors import RuleError
 from advisor.files.packs import load_pack

@@ -65,7 +65,7 @@ def rules_list(rules_dir: Path | None, fmt: str) -> None:
     Example:
       advisor rules list --rules my-pack
     """
-    from advisor.authoring.check import list_rules
+    from advisor.authoring.show import list_rules
     from advisor.files.packs import load_pack
 
     rows = list_rules(load_pack(rules_dir))
@@ -102,7 +102,7 @@ def rules_show(
       advisor rules show people.physicians.professional-networks
       advisor rules show people.physicians.professional-networks --format json
     """
-    from advisor.authoring.check import find_features, show_rule, show_rule_text
+    from advisor.authoring.show import find_features, show_rule, show_rule_text
     from advisor.files.packs import load_pack
 
     pack = load_pack(rules_dir)
@@ -170,7 +170,7 @@ def rules_new(rule_id: str, rules_dir: Path, features_dir: Path, post: str | Non
     Example:
       advisor rules new people.nurses.facebook-groups --rules my-pack
     """
-    from advisor.authoring.check import PYTEST_OPT_IN, pytest_config_to_write, scaffold
+    from advisor.authoring.scaffold import PYTEST_OPT_IN, pytest_config_to_write, scaffold
     from advisor.files.packs import load_pack
 
     pack = load_pack(rules_dir) if (rules_dir / "pack.yaml").is_file() else None
@@ -264,7 +264,7 @@ def rules_docs(rules_dir: Path | None, output: Path, check: bool) -> None:
       advisor rules docs
       advisor rules docs --check
     """
-    from advisor.authoring.check import rule_base_for
+    from advisor.authoring.ruledocs import rule_base_for
 
     write_generated(output, rule_base_for(rules_dir), "advisor rules docs", check=check)
 

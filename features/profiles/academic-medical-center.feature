@@ -14,7 +14,7 @@ Feature: An academic medical centre recruiting residents and spreading its resea
 
   Scenario: research is released where researchers read, and X is not where they are going
     When the advisor assesses the profile
-    Then "bluesky_threads" is among the top 5 channels
+    Then "bluesky_mastodon" is among the top 5 channels
     And "linkedin" is among the top 5 channels
     And "x_twitter" is not recommended
 

@@ -28,7 +28,7 @@ Feature: An accredited CME company with falling enrolment
     When the advisor assesses the profile
     Then no finding "compliance-and-speed" is raised
     And the fact "compliance_burden" is not derived
-    And "bluesky_threads" is not recommended
+    And "bluesky_mastodon" is not recommended
 
   Scenario: enrolment and completion are measured as outcomes
     When the advisor assesses the profile

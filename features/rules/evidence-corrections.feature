@@ -200,10 +200,10 @@ Feature: Expert corrections to the evidence behind the rules
       | patient_advocacy_nonprofit      |
       | health_professional_association |
 
-  Scenario: the lumped Threads/Bluesky/Mastodon channel is not recommended for local emergency audiences
+  Scenario: Bluesky and Mastodon are not recommended for local emergency audiences
     Given a minimal "public_health_agency" profile
     And the organization is "emergency_role"
     And an audience of "local_public"
     When the advisor assesses the profile
-    Then "bluesky_threads" is not recommended
+    Then "bluesky_mastodon" is not recommended
     And "facebook_page" is recommended

@@ -200,7 +200,7 @@ Feature: Objectives rules: "Why?" comes first, and each objective points to its 
       | hospital                   | talking    | staff_recruitment       | objectives.focus.staff-recruitment          | linkedin         |
       | health_foundation          | energizing | fundraising             | objectives.focus.fundraising                | email_newsletter |
       | medical_association        | energizing | advocacy                | objectives.focus.advocacy                   | email_newsletter |
-      | research_institute         | talking    | research_dissemination  | objectives.focus.research-dissemination     | bluesky_threads  |
+      | research_institute         | talking    | research_dissemination  | objectives.focus.research-dissemination     | bluesky_mastodon |
       | public_health_agency       | talking    | crisis_communication    | objectives.focus.crisis-communication       | facebook_page    |
       | public_health_agency       | listening  | misinformation_response | objectives.focus.misinformation-response    | listening        |
       | hospital                   | listening  | reputation_management   | objectives.focus.reputation                 | review_sites     |

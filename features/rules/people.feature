@@ -30,7 +30,7 @@ Feature: People rules: meet each audience where it already is, at the rung it st
       | medical_association             | physicians            | people.physicians.closed-networks     | doximity         |
       | health_professional_association | nurses                | people.nurses.visual-education        | facebook_page    |
       | health_professional_association | pharmacists           | people.pharmacists.spectators         | youtube          |
-      | research_institute              | researchers           | people.researchers.dissemination      | bluesky_threads  |
+      | research_institute              | researchers           | people.researchers.dissemination      | bluesky_mastodon |
       | academic_medical_center         | students              | people.students.young-platforms       | instagram        |
       | academic_medical_center         | residency_applicants  | people.students.young-platforms       | reddit           |
       | academic_medical_center         | residency_applicants  | people.applicants.doximity            | doximity         |

@@ -84,10 +84,11 @@ def test_the_shipped_pack_checks_clean_including_staleness() -> None:
 def test_no_document_outside_the_project_is_referenced() -> None:
     pattern = re.compile(r"\bF[0-9]+\.[0-9]+|DOMAIN")
     # (Test packs may cite free text, F-ids included: they have no bibliography.)
-    for folder in ("advisor", "docs"):
+    for folder in ("advisor", "docs", "rules", "profiles", "features"):
         for path in (REPO / folder).rglob("*"):
-            if path.suffix in (".py", ".md", ".yaml", ".yml"):
+            if path.suffix in (".py", ".md", ".yaml", ".yml", ".feature"):
                 assert not pattern.search(path.read_text(encoding="utf-8")), path
+    assert not pattern.search((REPO / "README.md").read_text(encoding="utf-8"))
 
 
 def test_an_unknown_id_is_refused_located_with_did_you_mean(tmp_path: Path) -> None:

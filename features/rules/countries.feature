@@ -21,6 +21,15 @@ Feature: Country-aware channels: networks closed to a country are blocked there,
       | AU      |
       | IN      |
 
+  Scenario: a foreign organization with no physician audience gets no Doximity line at all
+    Given a minimal "patient_advocacy_nonprofit" profile
+    And the organization's country is "CA"
+    And an audience of "patients_chronic"
+    And a measurable "talking" objective
+    When the advisor assesses the profile
+    Then the rule "constraints.country.doximity-us-only" does not fire
+    And "doximity" is not blocked
+
   Scenario: a US organization keeps Doximity
     Given a minimal "medical_association" profile
     And the organization's country is "US"

@@ -13,7 +13,8 @@ from click.testing import CliRunner
 
 from advisor import Advisor
 from advisor.cli import main
-from advisor.workflows.explain import explain_channel
+from advisor.workflows.explain import Fix, _find_fix, explain_channel
+from advisor.workflows.planner import Planner
 from advisor.workflows.whatif import apply_changes
 
 from .conftest import MINI_PACK
@@ -38,6 +39,18 @@ def _fires_after_fix(advisor: Advisor, profile: dict[str, Any], channel: str) ->
         assert miss.rule_id in advisor.infer(changed).fired, miss.rule_id
 
 
+def _planner_fix(advisor: Advisor, profile: dict[str, Any], rule_id: str) -> Fix:
+    """What the planner finds to make a rule fire, whatever it does to the channel (explain
+    itself never offers it when the rule would lower the channel), verified here."""
+    loaded = advisor.load(profile).profile
+    planner = Planner(advisor, loaded, advisor.infer(loaded))
+    fix = _find_fix(advisor, loaded, rule_id,
+                    planner.options(planner.compiled[rule_id].formula), frozenset())
+    assert fix is not None and fix.verified
+    assert rule_id in advisor.infer(apply_changes(loaded, fix.changes)).fired
+    return fix
+
+
 def test_near_miss_fix_for_an_audience_really_makes_the_rule_fire(mini_advisor: Advisor) -> None:
     """LinkedIn is not chosen for a nurses-only profile; the near miss (physicians) names the
     failed condition and a one-change fix that, applied, makes the rule fire."""
@@ -58,20 +71,20 @@ def test_near_miss_through_a_derived_fact_is_fixed_at_its_profile_source(
     """The community block reads a derived fact; the fix changes the profile field the deriving
     rule tests (staff hours below 5), and is verified."""
     explanation = explain_channel(mini_advisor, NURSES_LOW_CAPACITY, "facebook_group")
-    (miss,) = explanation.near_misses
-    assert miss.fix is not None
-    assert [c.path for c in miss.fix.changes] == ["resources.staff_hours_per_week"]
-    assert miss.fix.changes[0].value < 5
-    _fires_after_fix(mini_advisor, NURSES_LOW_CAPACITY, "facebook_group")
+    # The block would lower the channel: listed apart, never offered as a fix.
+    (miss,) = explanation.would_lower
+    assert miss.fix is None and not explanation.near_misses
+    fix = _planner_fix(mini_advisor, NURSES_LOW_CAPACITY, miss.rule_id)
+    assert [c.path for c in fix.changes] == ["resources.staff_hours_per_week"]
+    assert fix.changes[0].value < 5
 
 
 def test_summary_condition_gets_a_fix_on_the_list_it_summarizes(mini_advisor: Advisor) -> None:
     explanation = explain_channel(mini_advisor, NURSES_LOW_CAPACITY, "x_twitter")
-    missed = {m.rule_id: m for m in explanation.near_misses}
-    fix = missed["technology.required.not-a-reason"].fix
-    assert fix is not None
+    lowering = {m.rule_id: m for m in explanation.would_lower}
+    assert lowering["technology.required.not-a-reason"].fix is None
+    fix = _planner_fix(mini_advisor, NURSES_LOW_CAPACITY, "technology.required.not-a-reason")
     assert fix.changes[0].path == "technology.required_channels[0]"
-    _fires_after_fix(mini_advisor, NURSES_LOW_CAPACITY, "x_twitter")
 
 
 def test_fewer_measurable_objectives_fix_drops_a_metric(
@@ -86,10 +99,10 @@ def test_fewer_measurable_objectives_fix_drops_a_metric(
         "technology": {"required_channels": ["x_twitter"]},
     }
     explanation = explain_channel(mini_advisor, profile, "x_twitter")
-    missed = {m.rule_id: m for m in explanation.near_misses}
-    miss = missed["technology.required.not-a-reason"]
-    assert miss.failed and miss.fix is not None
-    _fires_after_fix(mini_advisor, profile, "x_twitter")
+    lowering = {m.rule_id: m for m in explanation.would_lower}
+    miss = lowering["technology.required.not-a-reason"]
+    assert miss.failed and miss.fix is None
+    _planner_fix(mini_advisor, profile, miss.rule_id)
 
 
 def test_fired_rules_are_listed_with_effect_and_evidence(mini_advisor: Advisor) -> None:

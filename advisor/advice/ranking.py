@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from advisor.advice.reasons import reason_for
+from advisor.advice.reasons import order_reasons, reason_for
 from advisor.engine.compiler import CompiledPack
 from advisor.engine.inference import Inference
 from advisor.model.catalog import Channel
@@ -51,8 +51,8 @@ def build_report(
     ranked = sorted((t for t in tallies if not t.blocks and t.score > 0), key=_rank_key)
     rejected = sorted((t for t in tallies if t.blocks or t.score <= 0), key=_rank_key)
     fits, plan = fit_resources(profile, [t.channel for t in ranked])
-    recommended = [t.advice(i + 1, fits[t.channel.id]) for i, t in enumerate(ranked)]
-    not_recommended = [t.advice(None, None) for t in rejected]
+    recommended = [_ordered(t.advice(i + 1, fits[t.channel.id])) for i, t in enumerate(ranked)]
+    not_recommended = [_ordered(t.advice(None, None)) for t in rejected]
     findings = sorted(draft.findings, key=lambda f: (_LEVEL_ORDER[f.level], f.code, f.rule_id))
     return Report(
         organization=profile.organization.name,
@@ -70,6 +70,11 @@ def build_report(
         sources=source_notes(pack, findings, [*recommended, *not_recommended], draft),
         sections=_sections(draft),
     )
+
+
+def _ordered(advice: ChannelAdvice) -> ChannelAdvice:
+    """The advice with its reasons strongest first (the first is the main reason)."""
+    return advice.model_copy(update={"reasons": order_reasons(advice)})
 
 
 def _sections(draft: ReportDraft) -> list[Section]:

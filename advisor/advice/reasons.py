@@ -3,6 +3,7 @@ say which profile paths and values made each test hold."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import cast
@@ -11,7 +12,8 @@ from advisor.engine.compiler import CompiledRule, Probe, Test
 from advisor.engine.inference import Inference
 from advisor.engine.reference import test_holds
 from advisor.model.facts import Fact, FactValue
-from advisor.model.report import Evidence, Reason
+from advisor.model.post import POST_ORDER
+from advisor.model.report import ChannelAdvice, Evidence, Reason
 from advisor.rulebook.rules import Rule, template_fields
 
 _OP_WORDS = {
@@ -159,3 +161,37 @@ def reason_for(
         sources=list(rule.meta.source),
         status=rule.meta.status,
     )
+
+
+def reason_strength(advice: ChannelAdvice) -> dict[str, float]:
+    """What each rule did to the channel: the sum of its points, or minus infinity for a
+    rule that blocks it (the strongest thing a rule can do against a channel)."""
+    strength: dict[str, float] = {}
+    for term in advice.terms:
+        strength[term.rule_id] = round(strength.get(term.rule_id, 0.0) + term.points, 4)
+    for block in advice.blocks:
+        strength[block.rule_id] = -math.inf
+    return strength
+
+
+def order_reasons(advice: ChannelAdvice) -> list[Reason]:
+    """A channel's reasons, strongest first, one per rule. For a recommended channel the
+    support comes first (largest points first), then what speaks against it; for a channel
+    that is not recommended, what blocks or lowers it comes first. Ties go by POST order, then
+    rule id, so the first reason (the main one) is the strongest and the order deterministic."""
+    strength = reason_strength(advice)
+    recommended = advice.rank is not None
+    post_rank = {post: i for i, post in enumerate(POST_ORDER)}
+
+    def key(reason: Reason) -> tuple[int, float, int, str]:
+        points = strength.get(reason.rule_id, 0.0)
+        if points > 0:
+            group = 0 if recommended else 1
+        elif points < 0:
+            group = 1 if recommended else 0
+        else:
+            group = 2
+        return (group, -abs(points), post_rank.get(reason.post, len(POST_ORDER)), reason.rule_id)
+
+    unique = {r.rule_id: r for r in reversed(advice.reasons)}
+    return sorted(unique.values(), key=key)

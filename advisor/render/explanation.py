@@ -14,7 +14,7 @@ def _standing(e: Explanation) -> str:
     if e.blocked:
         return f"blocked (score {e.score:g})"
     if e.score is not None:
-        return f"not recommended (net score {e.score:g})"
+        return f"not recommended (score {e.score:g})"
     return "not recommended: no rule scored it"
 
 
@@ -58,7 +58,19 @@ def render_explanation_text(e: Explanation) -> str:
             out.append(f"    {_fix_text(m.fix, 'smallest change')}")
         elif m.no_fix:
             out.append(f"    {m.no_fix}")
+    out += _would_lower_text(e)
     return "\n".join(out) + "\n"
+
+
+def _would_lower_text(e: Explanation) -> list[str]:
+    if not e.would_lower:
+        return []
+    out = ["", "Rules that would lower it if they fired (keep them from firing; never a fix):"]
+    for m in e.would_lower:
+        effects = "; ".join(x.detail for x in m.effects)
+        out.append(f"  {m.rule_id} [{m.post}] if it fired: {effects}")
+        out += [f"    fires only if: {cond.condition.removeprefix('needs ')}" for cond in m.failed]
+    return out
 
 
 def render_explanation_markdown(e: Explanation) -> str:
@@ -85,4 +97,12 @@ def render_explanation_markdown(e: Explanation) -> str:
         if m.fix:
             out.append("  - smallest change: " + "; ".join(
                 f"`{_change_text(c)}`" for c in m.fix.changes))
+    if e.would_lower:
+        out += ["", "## Rules that would lower it", "",
+                "Keep these from firing; none is offered as a fix.", ""]
+        for m in e.would_lower:
+            out.append(f"- `{m.rule_id}` ({m.post}) if it fired: "
+                       + md_escape("; ".join(x.detail for x in m.effects)))
+            out += [f"  - fires only if: {md_escape(c.condition.removeprefix('needs '))}"
+                    for c in m.failed]
     return "\n".join(out) + "\n"

@@ -7,7 +7,8 @@ from html import escape
 
 from advisor.model.post import POST_ORDER
 from advisor.model.report import ChannelAdvice, Evidence, Reason, Report, SourceNote
-from advisor.render.markdown import hidden_note, item_line, show_value
+from advisor.render.markdown import hidden_note, item_line, plan_rows, show_value
+from advisor.render.whynot import why_not
 
 # One colour per POST dimension, distinguishable for common colour-vision deficiencies (Okabe-Ito).
 POST_COLOURS: dict[str, str] = {
@@ -194,8 +195,9 @@ def _not_recommended(report: Report) -> str:
         return ""
     rows = []
     for a in report.not_recommended:
-        why, lift = a.why_not()
-        rows.append([f'<span class="channel">{_e(a.name)}</span>', f"{a.score:g}", _e(why),
+        why, lift = why_not(a)
+        reasons = "".join(f"<p>{_e(sentence)}</p>" for sentence in why)
+        rows.append([f'<span class="channel">{_e(a.name)}</span>', f"{a.score:g}", reasons,
                      _e(lift)])
     table = _table(["Channel", "Score", "Why", "What would change it"], rows, "_r")
     return f'<section id="not-recommended"><h2>Not recommended</h2>{table}</section>'
@@ -203,7 +205,7 @@ def _not_recommended(report: Report) -> str:
 
 def _plan(report: Report) -> str:
     plan = report.resource_plan
-    rows = [[label, _e(value)] for label, value in plan.rows()]
+    rows = [[label, _e(value)] for label, value in plan_rows(report)]
     return (f'<section id="resource-plan"><h2>Resource plan</h2><p>{_e(plan.summary)}</p>'
             f"{_table(['', 'Value'], rows, '_r')}</section>")
 

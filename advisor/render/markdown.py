@@ -12,6 +12,19 @@ from advisor.model.report import (
     SectionItem,
     SourceNote,
 )
+from advisor.render.whynot import why_not
+
+
+def plan_rows(report: Report) -> list[tuple[str, str]]:
+    """The resource plan's rows with channel names in place of channel ids."""
+    names = {a.channel: a.name for a in [*report.recommended, *report.not_recommended]}
+    plan = report.resource_plan
+    listed = {"Channels planned": plan.planned, "Recommended but not fitted": plan.not_fitted}
+    return [
+        (label, ", ".join(names.get(c, c) for c in listed[label]) or "—")
+        if label in listed else (label, value)
+        for label, value in plan.rows()
+    ]
 
 
 def md_escape(text: str) -> str:
@@ -113,8 +126,9 @@ def _not_recommended(report: Report) -> list[str]:
         return []
     rows = []
     for a in report.not_recommended:
-        why, lift = a.why_not()
-        rows.append([md_escape(a.name), f"{a.score:g}", md_escape(why), md_escape(lift)])
+        why, lift = why_not(a)
+        rows.append([md_escape(a.name), f"{a.score:g}", md_escape(" ".join(why)),
+                     md_escape(lift)])
     return ["## Not recommended", "",
             md_table(["Channel", "Score", "Why", "What would change it"], rows, "lrll"), ""]
 
@@ -146,7 +160,7 @@ def _channel_detail(a: ChannelAdvice, numbers: dict[str, int]) -> list[str]:
 
 def _plan(report: Report) -> list[str]:
     plan = report.resource_plan
-    rows = [[label, md_escape(value)] for label, value in plan.rows()]
+    rows = [[label, md_escape(value)] for label, value in plan_rows(report)]
     return ["## Resource plan", "", md_escape(plan.summary), "",
             md_table(["", "Value"], rows, "lr"), ""]
 

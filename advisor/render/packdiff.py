@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from advisor.model.report import PackInfo
-from advisor.render.whatif import rank_text, score_text, whatif_markdown_body
+from advisor.render.whatif import moved_sentence, whatif_markdown_body
 from advisor.workflows.packdiff import PackDiff
 
 
@@ -24,11 +24,7 @@ def render_pack_diff_text(diff: PackDiff) -> str:
         out.append(f"  {p.source} ({p.organization}):")
         d = p.difference
         for label, items in (("entered", d.entered), ("left", d.left), ("moved", d.moved)):
-            for m in items:
-                ranks = (f"{rank_text(m.rank_before, m.blocked_before)} → "
-                         f"{rank_text(m.rank_after, m.blocked_after)}")
-                scores = f"{score_text(m.score_before)} → {score_text(m.score_after)}"
-                out.append(f"    {label}: {m.name} {ranks}, score {scores}")
+            out += [f"    {label}: {moved_sentence(m, d)}" for m in items]
         for label, found in (("raised", d.findings_raised), ("cleared", d.findings_cleared)):
             out += [f"    finding {label}: {f.level} {f.code} [{f.rule_id}]" for f in found]
         if d.ready_before != d.ready_after:

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from advisor.model.report import Report
 from advisor.render.markdown import hidden_note, item_line
+from advisor.render.whynot import why_not
 
 _LEVEL_STYLE = {"blocker": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -50,13 +51,8 @@ def _rejected(report: Report) -> Table:
     table.add_column("Why")
     table.add_column("What would change it")
     for advice in report.not_recommended:
-        if advice.blocks:
-            why = "\n".join(b.reason for b in advice.blocks)
-            lift = "\n".join(b.lift for b in advice.blocks)
-        else:
-            why = "\n".join(r.text for r in advice.reasons if r.rule_id) or "net score ≤ 0"
-            lift = f"score {advice.score:g}"
-        table.add_row(advice.name, Text(why), Text(lift))
+        why, lift = why_not(advice)
+        table.add_row(advice.name, Text("\n".join(why)), Text(lift))
     return table
 
 

@@ -7,38 +7,80 @@ from rich.table import Table
 from rich.text import Text
 
 from advisor.render.markdown import md_escape, md_table, show_value
-from advisor.workflows.whatif import WhatIf
-
-
-def rank_text(rank: int | None, blocked: bool = False) -> str:
-    if blocked:
-        return "blocked"
-    return "—" if rank is None else f"#{rank}"
+from advisor.workflows.whatif import Moved, WhatIf
 
 
 def score_text(score: float | None) -> str:
     return "—" if score is None else f"{score:g}"
 
 
-def _rows(diff: WhatIf) -> list[tuple[str, str, str, str, str]]:
+def _score_change(m: Moved) -> str:
+    before, after = m.score_before, m.score_after
+    if before is None and after is None:
+        return "no rule scores it"
+    if before is None:
+        return f"now scored {score_text(after)}"
+    if after is None:
+        return f"no longer scored, was {score_text(before)}"
+    if before == after:
+        return f"score still {score_text(after)}"
+    return f"score {score_text(before)} → {score_text(after)}"
+
+
+def _block_reason(diff: WhatIf, channel: str) -> str:
+    advice = diff.after.channel(channel)
+    reasons = [b.reason for b in advice.blocks] if advice else []
+    return "; ".join(dict.fromkeys(reasons))
+
+
+def moved_sentence(m: Moved, diff: WhatIf | None = None) -> str:
+    """What happened to one channel, as a sentence: "LinkedIn page enters the plan at rank 2
+    (now scored 3)", "Facebook page leaves the ranking (blocked: ...)", "no change in rank,
+    score 3 → 4"."""
+    score = _score_change(m)
+    if m.rank_before is None and m.rank_after is not None:
+        return f"{m.name} enters the plan at rank {m.rank_after} ({score})"
+    if m.rank_before is not None and m.rank_after is None:
+        if m.blocked_after:
+            why = _block_reason(diff, m.channel) if diff is not None else ""
+            return f"{m.name} leaves the ranking (blocked{': ' + why if why else ''}; {score})"
+        return f"{m.name} leaves the ranking ({score})"
+    if m.rank_before is not None and m.rank_after is not None:
+        if m.rank_before == m.rank_after:
+            return f"{m.name}: no change in rank ({m.rank_after}), {score}"
+        way = "rises" if m.rank_after < m.rank_before else "falls"
+        return f"{m.name} {way} from rank {m.rank_before} to rank {m.rank_after}, {score}"
+    if m.blocked_after and not m.blocked_before:
+        why = _block_reason(diff, m.channel) if diff is not None else ""
+        said = f": {why}" if why else ""
+        return f"{m.name} is now blocked{said} (still not recommended, {score})"
+    if m.blocked_before and not m.blocked_after:
+        return f"{m.name} is no longer blocked but still not recommended ({score})"
+    return f"{m.name} is still not recommended ({score})"
+
+
+def _rows(diff: WhatIf) -> list[tuple[str, str, str]]:
     rows = []
     for label, items in (("entered", diff.entered), ("left", diff.left), ("moved", diff.moved)):
         for m in items:
-            ranks = f"{rank_text(m.rank_before, m.blocked_before)} → "
-            ranks += rank_text(m.rank_after, m.blocked_after)
-            rows.append((label, m.name, ranks,
-                         f"{score_text(m.score_before)} → {score_text(m.score_after)}", m.channel))
+            rows.append((label, m.name, moved_sentence(m, diff)))
     return rows
 
 
 def _plan_rows(diff: WhatIf) -> list[tuple[str, str, str]]:
     b, a = diff.plan_before, diff.plan_after
+    names = {x.channel: x.name for r in (diff.before, diff.after)
+             for x in [*r.recommended, *r.not_recommended]}
+
+    def shown(ids: list[str]) -> str:
+        return ", ".join(names.get(c, c) for c in ids) or "—"
+
     return [
         ("Staff hours per week", f"{b.hours_available:g}", f"{a.hours_available:g}"),
         ("Hours planned", f"{b.hours_planned:g}", f"{a.hours_planned:g}"),
         ("Hours left", f"{b.hours_left:g}", f"{a.hours_left:g}"),
-        ("Channels planned", ", ".join(b.planned) or "—", ", ".join(a.planned) or "—"),
-        ("Not fitted", ", ".join(b.not_fitted) or "—", ", ".join(a.not_fitted) or "—"),
+        ("Channels planned", shown(b.planned), shown(a.planned)),
+        ("Not fitted", shown(b.not_fitted), shown(a.not_fitted)),
     ]
 
 
@@ -50,10 +92,10 @@ def render_whatif_table(diff: WhatIf, console: Console) -> None:
     rows = _rows(diff)
     if rows:
         table = Table(title="Channels", title_justify="left")
-        for col in ("Change", "Channel", "Rank", "Score"):
+        for col in ("Change", "What happens"):
             table.add_column(col)
         for row in rows:
-            table.add_row(*(Text(cell) for cell in row[:4]))
+            table.add_row(Text(row[0]), Text(row[2]))
         console.print(table)
     for label, found in (("raised", diff.findings_raised), ("cleared", diff.findings_cleared)):
         for f in found:
@@ -88,8 +130,8 @@ def whatif_markdown_body(diff: WhatIf) -> str:
     rows = _rows(diff)
     if rows:
         out += ["## Channels", "",
-                md_table(["Change", "Channel", "Rank", "Score"],
-                         [[r[0], md_escape(r[1]), r[2], r[3]] for r in rows]), ""]
+                md_table(["Change", "What happens"],
+                         [[r[0], md_escape(r[2])] for r in rows]), ""]
     found = [("raised", f) for f in diff.findings_raised]
     found += [("cleared", f) for f in diff.findings_cleared]
     if found:

@@ -3,11 +3,13 @@ profile change that makes each fire (proposed only after re-assessing proves it)
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from advisor.advice.assessor import Assessor, ProfileInput
 from advisor.advice.reasons import describe_probe, describe_test, reason_for
-from advisor.engine.compiler import And, CompiledRule, Formula, Or
+from advisor.engine.compiler import And, CompiledRule, Formula, Or, Probe
 from advisor.engine.reference import test_holds
 from advisor.errors import AdvisorError, Problem
 from advisor.model.facts import FactValue
@@ -98,6 +100,9 @@ class Explanation(BaseModel):
     blocked: bool
     fired: list[Fired] = Field(default_factory=list)
     near_misses: list[NearMiss] = Field(default_factory=list)
+    # Rules that would lower or block the channel if they fired: shown so the consultant knows
+    # what to avoid, never with a change to make them fire.
+    would_lower: list[NearMiss] = Field(default_factory=list)
 
     def to_json(self) -> str:
         return self.model_dump_json(indent=2) + "\n"
@@ -135,6 +140,7 @@ def _failed(
             Evidence(path=fact.path_of(t.field), value=_plain(fact.fields.get(t.field)),
                      test=f"needs {describe_test(t)}")
             for fact in planner.facts_of(probe.kind)
+            if _concerns(probe, fact.fields)
             for clause in probe.clauses
             if not any(test_holds(t, fact.fields) for t in clause)
             for t in clause[:1]
@@ -150,6 +156,15 @@ def _failed(
     out.append(FailedCondition(condition=text, found=found))
 
 
+def _concerns(probe: Probe, fields: Mapping[str, FactValue]) -> bool:
+    """A derived fact is evidence only when it is the one the probe names (`name is x`): the
+    other derived facts did not take part."""
+    if probe.kind != "derived":
+        return True
+    names = [t for clause in probe.clauses for t in clause if t.field == "name"]
+    return all(test_holds(t, fields) for t in names)
+
+
 def _article(word: str) -> str:
     return "an" if word[:1] in "aeiou" else "a"
 
@@ -162,10 +177,10 @@ def _plain(value: FactValue | None) -> str | int | float | bool | list[str] | No
 
 
 def _find_fix(
-    advisor: Assessor, profile: Profile, rule_id: str, options: list[Option]
+    advisor: Assessor, profile: Profile, rule_id: str, options: list[Option], harm: frozenset[str]
 ) -> Fix | None:
     """The smallest candidate that, applied and re-assessed, really makes the rule fire."""
-    found = _verified(advisor, profile, rule_id, options, fires=True, wanted=1)
+    found = _verified(advisor, profile, rule_id, options, fires=True, wanted=1, harm=harm)
     return found[0] if found else None
 
 
@@ -176,9 +191,12 @@ def _verified(
     options: list[Option],
     fires: bool,
     wanted: int,
+    harm: frozenset[str] = frozenset(),
 ) -> list[Fix]:
     """Up to `wanted` candidates, smallest first, that applied and re-assessed really make the
-    rule fire (or, with `fires=False`, really stop it); no two touch the same paths."""
+    rule fire (or, with `fires=False`, really stop it); no two touch the same paths. `harm` are
+    the rules that lower or block the channel and do not fire today: a candidate that makes one
+    of them fire is no fix."""
     out: list[Fix] = []
     for option in [o for o in options if o][:MAX_VERIFY]:
         if any({c.path for c in option} & {c.path for c in f.changes} for f in out):
@@ -188,7 +206,8 @@ def _verified(
             advisor.load(changed)
         except AdvisorError:
             continue
-        if (rule_id in advisor.infer(changed).fired) == fires:
+        fired_after = set(advisor.infer(changed).fired)
+        if (rule_id in fired_after) == fires and not harm & fired_after:
             placeholders = [c.path for c in option if is_placeholder(c)]
             out.append(Fix(changes=list(option), verified=True, placeholders=placeholders))
             if len(out) == wanted:
@@ -217,6 +236,32 @@ def _harms(rule: Rule, channel: str) -> bool:
     return any(p is not None and p.channel == channel and p.sign < 0 for p in pushes)
 
 
+def _near_miss(
+    advisor: Assessor,
+    profile: Profile,
+    planner: Planner,
+    rule: Rule,
+    effects: list[Effect],
+    harm: frozenset[str],
+) -> NearMiss:
+    """A rule that touches the channel but did not fire: what failed and, when making it fire
+    would raise the channel (or do it no harm), the smallest verified change that does."""
+    compiled = planner.compiled[rule.id]
+    failed: list[FailedCondition] = []
+    _failed(compiled.formula, planner, failed)
+    if rule.id in harm:
+        return NearMiss(rule_id=rule.id, title=rule.meta.title, post=rule.meta.post,
+                        effects=effects, failed=failed,
+                        no_fix="not a fix: it would lower the channel")
+    fix = _find_fix(advisor, profile, rule.id, planner.options(compiled.formula), harm)
+    return NearMiss(
+        rule_id=rule.id, title=rule.meta.title, post=rule.meta.post, effects=effects,
+        failed=failed, fix=fix,
+        no_fix=None if fix else "no single profile change found that makes it fire; "
+                                "see the conditions above",
+    )
+
+
 def explain_channel(advisor: Assessor, source: ProfileInput, channel: str) -> Explanation:
     """Why a channel stands where it does for a profile, and what would change it."""
     catalogue = advisor.pack.channels
@@ -232,8 +277,11 @@ def explain_channel(advisor: Assessor, source: ProfileInput, channel: str) -> Ex
     planner = Planner(advisor, profile, inference)
     probes = planner.probes
     fired_set = set(inference.fired)
+    harm = frozenset(r.id for r in advisor.pack.rules
+                     if r.id not in fired_set and _harms(r, channel))
     fired: list[Fired] = []
     misses: list[NearMiss] = []
+    lowering: list[NearMiss] = []
     for rule in advisor.pack.rules:
         effects = channel_effects(rule, channel)
         if not effects:
@@ -244,21 +292,15 @@ def explain_channel(advisor: Assessor, source: ProfileInput, channel: str) -> Ex
             lifts = []
             if _harms(rule, channel):
                 options = [o for o in planner.options_false(compiled.formula) if _is_lever(o)]
-                lifts = _verified(advisor, profile, rule.id, options, fires=False, wanted=2)
+                lifts = _verified(advisor, profile, rule.id, options, fires=False, wanted=2,
+                                  harm=harm)
             fired.append(Fired(rule_id=rule.id, title=rule.meta.title, post=rule.meta.post,
                                effects=effects, reason=reason.text, evidence=reason.evidence,
                                evidence_grade=reason.evidence_grade, source=reason.source,
                                lifts=lifts))
             continue
-        failed: list[FailedCondition] = []
-        _failed(compiled.formula, planner, failed)
-        fix = _find_fix(advisor, profile, rule.id, planner.options(compiled.formula))
-        misses.append(NearMiss(
-            rule_id=rule.id, title=rule.meta.title, post=rule.meta.post, effects=effects,
-            failed=failed, fix=fix,
-            no_fix=None if fix else "no single profile change found that makes it fire; "
-                                    "see the conditions above",
-        ))
+        miss = _near_miss(advisor, profile, planner, rule, effects, harm)
+        (lowering if rule.id in harm else misses).append(miss)
     # Smallest fixes first: the near misses a consultant can act on today.
     misses.sort(key=lambda m: (m.fix is None, m.fix.size if m.fix else 0, m.rule_id))
     advice = report.channel(channel)
@@ -272,4 +314,5 @@ def explain_channel(advisor: Assessor, source: ProfileInput, channel: str) -> Ex
         blocked=bool(advice and advice.blocks),
         fired=fired,
         near_misses=misses,
+        would_lower=lowering,
     )

@@ -1,0 +1,48 @@
+"""Why a channel is not recommended and what would change that, in sentences a client reads:
+the reasons against it (the rules that blocked or lowered it), never a score formula."""
+
+from __future__ import annotations
+
+from advisor.model.report import ChannelAdvice
+
+
+def _points_by_rule(advice: ChannelAdvice) -> dict[str, float]:
+    points: dict[str, float] = {}
+    for term in advice.terms:
+        points[term.rule_id] = points.get(term.rule_id, 0.0) + term.points
+    return points
+
+
+def reasons_against(advice: ChannelAdvice) -> list[str]:
+    """The sentences of the rules that block the channel or lower its score, strongest first
+    (the order of the channel's reasons), each once."""
+    blocking = {b.rule_id for b in advice.blocks}
+    points = _points_by_rule(advice)
+    against = [r for r in advice.reasons if r.rule_id in blocking or points.get(r.rule_id, 0) < 0]
+    texts = [b.reason for b in advice.blocks if b.rule_id not in {r.rule_id for r in against}]
+    texts += [r.text for r in against]
+    return list(dict.fromkeys(texts))
+
+
+def why_not(advice: ChannelAdvice) -> tuple[list[str], str]:
+    """The reasons against a channel that is not recommended (each a sentence, strongest
+    first) and what would change its standing."""
+    against = reasons_against(advice)
+    support = sum(1 for p in _points_by_rule(advice).values() if p > 0)
+    if advice.blocks:
+        lifts = list(dict.fromkeys(b.lift for b in advice.blocks))
+        change = "Lifted when: " + "; ".join(lifts) + "."
+        return [f"Blocked: {against[0]}", *against[1:]], change
+    if not against:
+        why = ["Nothing in the profile speaks for it yet."]
+        change = (f"Support for {advice.name} in the profile: an audience known to use it or an "
+                  "objective it serves.")
+        return why, change
+    these = "This reason" if len(against) == 1 else "These reasons"
+    if support:
+        what = "the one reason" if support == 1 else f"the {support} reasons"
+        which = "This outweighs" if len(against) == 1 else "These outweigh"
+        against = [*against, f"{which} {what} for it."]
+    change = (f"{these} no longer applying, or stronger support for {advice.name} in the "
+              "profile (an audience known to use it, an objective it serves).")
+    return against, change

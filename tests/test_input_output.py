@@ -154,15 +154,23 @@ def _alive(pid: int) -> bool:
 def test_workers_of_a_killed_batch_die_and_its_temporary_file_is_cleaned(tmp_path: Path) -> None:
     folder = tmp_path / "profiles"
     folder.mkdir()
-    for i in range(400):
+    for i in range(1500):
         (folder / f"p{i:04}.yaml").write_text(f"organization: {{name: o{i}, type: hospital}}\n")
     out = tmp_path / "out.jsonl"
     proc = _batch(folder, out, jobs=2)
     deadline = time.monotonic() + 60
     workers: list[int] = []
-    while time.monotonic() < deadline and len(workers) < 2:
+    pattern = f".out.jsonl.*{TMP_SUFFIX}"
+    # Kill it mid-write: once both workers run and the temporary file exists (on a loaded
+    # machine the workers can start well before the first result is written).
+    while (
+        time.monotonic() < deadline
+        and proc.poll() is None
+        and (len(workers) < 2 or not list(tmp_path.glob(pattern)))
+    ):
         workers = _children(proc.pid)
-        time.sleep(0.1)
+        time.sleep(0.05)
+    assert proc.poll() is None, "the batch finished before it could be killed mid-write"
     assert len(workers) >= 2, "the batch never started its workers"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
@@ -170,10 +178,10 @@ def test_workers_of_a_killed_batch_die_and_its_temporary_file_is_cleaned(tmp_pat
     while time.monotonic() < deadline and any(_alive(w) for w in workers):
         time.sleep(0.1)
     assert not any(_alive(w) for w in workers), "workers outlived their killed parent"
-    leftovers = list(tmp_path.glob(f".out.jsonl.*{TMP_SUFFIX}"))
+    leftovers = list(tmp_path.glob(pattern))
     assert leftovers, "the killed batch should have been writing to a temporary file"
     again = _batch(folder, out)
     _, err = again.communicate(timeout=300)
     assert again.returncode == 0, err
     assert not list(tmp_path.glob(f".out.jsonl.*{TMP_SUFFIX}"))
-    assert len(out.read_text().splitlines()) == 400
+    assert len(out.read_text().splitlines()) == 1500

@@ -294,3 +294,16 @@ def test_top_limits_the_recommended_channels_of_every_document(fmt: str, tmp_pat
     full = tmp_path / "full.json"
     _run("assess", str(profile), "--format", "json", "--top", "2", "--output", str(full))
     assert len(json.loads(full.read_text())["recommended"]) == len(report.recommended)
+
+
+def test_markdown_evidence_is_escaped_once() -> None:
+    """Evidence in the findings table renders as code spans and escaped text, not as literal
+    backslashes and backticks (it was escaped twice)."""
+    from advisor import Advisor
+    from advisor.render.markdown import render_markdown
+
+    with Advisor() as advisor:
+        text = render_markdown(advisor.assess(REPO / "profiles" / "small-nonprofit.yaml"))
+    findings = text.split("## Findings", 1)[1].split("\n## ", 1)[0]
+    assert "\\`" not in findings and "\\\\_" not in findings
+    assert "`bottlenecks.no_analytics` = true" in findings

@@ -99,7 +99,7 @@ def _findings(report: Report) -> list[str]:
     rows = [
         [f.level.upper() if f.level == "blocker" else f.level, f"`{f.code}`",
          md_escape(f.message) + _marks(f.sources, numbers), f"`{f.rule_id}`",
-         md_escape(_evidence(f.evidence)) or "—"]
+         _evidence(f.evidence) or "—"]
         for f in report.findings
     ]
     return ["## Findings", "", md_table(["Level", "Code", "Finding", "Rule", "Evidence"], rows), ""]

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
         ProfileError,
         RuleError,
     )
-    from advisor.files.loader import load_pack, load_profile
+    from advisor.files.packs import load_pack
+    from advisor.files.profiles import load_profile
     from advisor.model.profile import Profile
     from advisor.model.report import ChannelAdvice, Finding, Reason, Report
     from advisor.rulebook.pack import RulePack
@@ -50,8 +51,8 @@ _HOMES = {
     "Problem": "advisor.errors",
     "ProfileError": "advisor.errors",
     "RuleError": "advisor.errors",
-    "load_pack": "advisor.files.loader",
-    "load_profile": "advisor.files.loader",
+    "load_pack": "advisor.files.packs",
+    "load_profile": "advisor.files.profiles",
     "RulePack": "advisor.rulebook.pack",
     "Profile": "advisor.model.profile",
     "ChannelAdvice": "advisor.model.report",

@@ -18,13 +18,9 @@ from advisor.engine.compiler import CompiledPack, compile_pack
 from advisor.engine.durable import DurableMatcher
 from advisor.engine.inference import Inference, infer
 from advisor.errors import EngineError, InputError, Problem, ProfileError
-from advisor.files.loader import (
-    LoadedProfile,
-    load_pack,
-    load_profile,
-    profile_from_data,
-    safe_resolve,
-)
+from advisor.files.packs import load_pack
+from advisor.files.profiles import LoadedProfile, load_profile, profile_from_data
+from advisor.files.read import safe_resolve
 from advisor.files.yamlsafe import LineMap, format_path, line_of
 from advisor.model.facts import profile_to_facts
 from advisor.model.profile import Profile

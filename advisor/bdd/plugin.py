@@ -221,7 +221,7 @@ def _unreadable_feature(path: Path) -> str | None:
     """A one-line reason a .feature file cannot be parsed at all, checked before pytest-bdd
     reads it (its errors for these are tracebacks: KeyError, UnicodeDecodeError)."""
     from advisor.errors import InputError
-    from advisor.files.loader import read_bytes
+    from advisor.files.read import read_bytes
 
     where = _shown(path)
     try:  # bounded by the bytes read; FIFOs, devices and unreadable files refused, located

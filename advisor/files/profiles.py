@@ -14,7 +14,6 @@ from pydantic import BaseModel, ValidationError
 from advisor.errors import Problem, ProfileError
 from advisor.files.read import STDIN_SOURCE, decode, read_bytes, read_stream
 from advisor.files.yamlsafe import LineMap, Syntax, format_path, line_of, parse_document, syntax_of
-from advisor.model.annotations import is_model, nested_model
 from advisor.model.located import located_problems
 from advisor.model.paths import model_at
 from advisor.model.profile import Profile
@@ -26,21 +25,6 @@ class LoadedProfile:
     profile: Profile
     source: str
     lines: LineMap
-
-
-def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
-    """The model at a path of field names (list indexes skipped), if there is one."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if not is_model(current):
-            return None
-        info = current.model_fields.get(part)
-        if info is None:
-            return None
-        current = nested_model(info.annotation)
-    return current if is_model(current) else None
 
 
 def validation_problems(

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from advisor.render.markdown import md_escape, show_value
+from advisor.model.paths import show_value
+from advisor.render.markdown import md_escape
 from advisor.workflows.explain import Explanation, Fix, is_placeholder
 from advisor.workflows.whatif import Change
 

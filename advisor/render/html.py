@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from advisor.model.paths import show_value
 from advisor.model.post import POST_ORDER
 from advisor.model.report import ChannelAdvice, Evidence, Reason, Report, SourceNote
-from advisor.render.markdown import hidden_note, item_line, plan_rows, show_value
+from advisor.render.markdown import hidden_note, item_line, plan_rows
 from advisor.render.whynot import why_not
 
 # One colour per POST dimension, distinguishable for common colour-vision deficiencies (Okabe-Ito).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from advisor.model.paths import show_value
 from advisor.model.report import (
     ChannelAdvice,
     Evidence,
@@ -50,20 +51,6 @@ def hidden_note(shown: int, hidden: int) -> str:
         f"{hidden} more recommended {more} not shown (top {shown} asked for); "
         "the JSON report lists all."
     )
-
-
-def show_value(value: object) -> str:
-    if value is None:
-        return "(absent)"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return "[" + ", ".join(show_value(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {show_value(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def _evidence(items: Sequence[Evidence]) -> str:

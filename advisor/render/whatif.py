@@ -6,7 +6,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from advisor.render.markdown import md_escape, md_table, show_value
+from advisor.model.paths import show_value
+from advisor.render.markdown import md_escape, md_table
 from advisor.workflows.whatif import Moved, WhatIf
 
 

@@ -20,7 +20,8 @@ from typing import IO, Any
 
 from advisor.advice.assessor import Assessor
 from advisor.errors import AdvisorError, InputError, Problem
-from advisor.files.loader import DATA_SUFFIXES, MAX_FILE_BYTES, profile_from_data
+from advisor.files.profiles import profile_from_data
+from advisor.files.read import DATA_SUFFIXES, MAX_FILE_BYTES
 from advisor.files.yamlsafe import parse_document
 
 STDIN = "-"

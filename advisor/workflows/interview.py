@@ -12,7 +12,7 @@ from typing import Any, Literal
 import yaml
 
 from advisor.errors import AdvisorError, Problem, ProfileError
-from advisor.files.loader import profile_from_data
+from advisor.files.profiles import profile_from_data
 from advisor.model.paths import parse_path, set_at
 from advisor.model.profile import (
     Approach,

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from advisor.advice.assessor import Assessor, ProfileInput
 from advisor.errors import AdvisorError, Problem, ProfileError
-from advisor.files.loader import LoadedProfile, profile_from_data
+from advisor.files.profiles import LoadedProfile, profile_from_data
 from advisor.files.yamlsafe import parse_document
 from advisor.model.paths import PathPart, model_at, parse_path, set_at, show_path, show_value
 from advisor.model.profile import Profile

@@ -15,9 +15,7 @@ from advisor.errors import Problem, ProfileError
 from advisor.files.read import STDIN_SOURCE, decode, read_bytes, read_stream
 from advisor.files.yamlsafe import LineMap, Syntax, format_path, line_of, parse_document, syntax_of
 from advisor.model.located import located_problems
-from advisor.model.paths import model_at
 from advisor.model.profile import Profile
-from advisor.model.suggest import nearest
 
 
 @dataclass(frozen=True)
@@ -30,22 +28,11 @@ class LoadedProfile:
 def validation_problems(
     err: ValidationError, model: type[BaseModel], data: Any, source: str, lines: LineMap
 ) -> list[Problem]:
-    """Every Pydantic error as a problem located by file and line (advisor.located). A field
-    reported missing because its key was misspelt (`tipe:` for `type:`) is reported once, as the
-    unknown key with its did-you-mean."""
-    found = located_problems(err, model, data)
-    meant = {
-        (*p.path[:-1], field)
-        for p in found
-        if p.kind == "extra_forbidden" and p.path
-        and (parent := model_at(model, tuple(p.path[:-1]))) is not None
-        for field in nearest(str(p.path[-1]), parent.model_fields)
-    }
+    """Every Pydantic error as a problem located by file and line (advisor.located)."""
     problems = [
         Problem(p.message, source, line_of(lines, p.path), format_path(p.path) or "(top)",
                 hint=p.hint)
-        for p in found
-        if not (p.kind == "missing" and tuple(p.path) in meant)
+        for p in located_problems(err, model, data)
     ]
     return sorted(problems, key=lambda p: (p.line or 0, p.field or ""))
 

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from advisor.errors import shown
 from advisor.model.annotations import is_model, union_members
-from advisor.model.suggest import did_you_mean
+from advisor.model.suggest import did_you_mean, nearest
 
 DataPath = tuple[str | int, ...]
 
@@ -122,7 +122,9 @@ def located_problems(
     err: ValidationError, model: type[BaseModel], data: Any
 ) -> list[Located]:
     """Every error of `err` located in `data`, one per path (a union reports one per branch:
-    the first is kept), with the project's wording where the user's text is echoed."""
+    the first is kept), with the project's wording where the user's text is echoed. A field
+    reported missing because its key was misspelt (`tipe:` for `type:`) is left out: the unknown
+    key, with its did-you-mean, is that problem."""
     if isinstance(data, Mapping) and data and not any(
         isinstance(key, str) and key in model.model_fields for key in data
     ):
@@ -134,6 +136,7 @@ def located_problems(
                         f"{first})", None, "not_this_kind")]
     out: list[Located] = []
     seen: set[DataPath] = set()
+    meant: set[DataPath] = set()  # the paths that misspelt keys probably meant
     for item in err.errors():
         path, parents = data_path(item["loc"], model, data)
         kind = item["type"]
@@ -144,6 +147,7 @@ def located_problems(
             message = f"unknown field {shown(name)}"
             fields = [f for m in parents for f in m.model_fields]
             hint = did_you_mean(name, fields) if len(name) <= 200 else None
+            meant.update((*path[:-1], f) for f in nearest(name, fields))
         elif kind == "literal_error":
             choices = _QUOTED.findall(str(item.get("ctx", {}).get("expected", "")))
             message = f"unknown value {shown(value)}"
@@ -161,4 +165,4 @@ def located_problems(
             continue
         seen.add(path)
         out.append(Located(path, message, hint, kind))
-    return out
+    return [p for p in out if not (p.kind == "missing" and p.path in meant)]

@@ -11,7 +11,6 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from advisor.model.located import located_problems
-from advisor.model.suggest import nearest
 
 Status = Literal["experimental", "stable", "deprecated"]
 Grade = Literal["primary", "secondary", "vendor", "inference"]
@@ -72,18 +71,12 @@ class Problems:
 def pydantic_problems(
     err: ValidationError, model: type[BaseModel], data: Any, prefix: YamlPath
 ) -> list[LocatedProblem]:
-    """Every problem Pydantic found (located by advisor.located), unknown keys first with the
-    field they probably meant; a field reported missing because its key was misspelt is not
-    reported twice."""
+    """Every problem Pydantic found (located by advisor.located, which reports a misspelt key
+    once), unknown keys first."""
     found = located_problems(err, model, data)
-    fields = model.model_fields
-    meant = {m for p in found if p.kind == "extra_forbidden" and p.path
-             for m in nearest(str(p.path[-1]), fields)}
     unknown = [LocatedProblem((*prefix, *p.path), p.message, p.hint)
                for p in found if p.kind == "extra_forbidden"]
     rest = [LocatedProblem((*prefix, *p.path), p.message, p.hint)
-            for p in found
-            if p.kind != "extra_forbidden"
-            and not (p.kind == "missing" and p.path and p.path[-1] in meant)]
+            for p in found if p.kind != "extra_forbidden"]
     return unknown + rest
 

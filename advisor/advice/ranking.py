@@ -54,6 +54,7 @@ def build_report(
     recommended = [_ordered(t.advice(i + 1, fits[t.channel.id])) for i, t in enumerate(ranked)]
     not_recommended = [_ordered(t.advice(None, None)) for t in rejected]
     findings = sorted(draft.findings, key=lambda f: (_LEVEL_ORDER[f.level], f.code, f.rule_id))
+    sections = _sections(draft)
     return Report(
         organization=profile.organization.name,
         profile_hash=profile_hash,
@@ -67,8 +68,8 @@ def build_report(
         resource_plan=plan,
         derived=_derived_facts(inference),
         fired_rules=list(inference.fired),
-        sources=source_notes(pack, findings, [*recommended, *not_recommended], draft),
-        sections=_sections(draft),
+        sources=source_notes(pack, findings, [*recommended, *not_recommended], sections),
+        sections=sections,
     )
 
 
@@ -121,20 +122,14 @@ def source_notes(
     pack: RulePack,
     findings: Sequence[Finding],
     advice: Sequence[ChannelAdvice],
-    draft: ReportDraft | None = None,
+    sections: Sequence[Section],
 ) -> list[SourceNote]:
     """The bibliography entries a report cites, numbered in the order of first use: findings,
     channels' reasons, then the sections effect types added."""
     bibliography = pack.bibliography
     order = [s for f in findings for s in f.sources]
     order += [s for a in advice for r in a.reasons for s in r.sources]
-    if draft is not None:
-        order += [
-            s
-            for kind in EFFECT_TYPES
-            for item in draft.sections.get(kind.key, [])
-            for s in item.sources
-        ]
+    order += [s for section in sections for item in section.items for s in item.sources]
     return [
         SourceNote(
             number=number,

@@ -112,11 +112,17 @@ def _batch(inputs: Path, out: Path, jobs: int = 1) -> subprocess.Popen[bytes]:
     )
 
 
-def test_six_concurrent_batches_to_one_output_all_succeed_the_file_whole(tmp_path: Path) -> None:
+def _minimal_profiles(tmp_path: Path, count: int) -> Path:
+    """A folder of `count` minimal hospital profiles."""
     folder = tmp_path / "profiles"
     folder.mkdir()
-    for i in range(5):
-        (folder / f"p{i}.yaml").write_text(f"organization: {{name: org{i}, type: hospital}}\n")
+    for i in range(count):
+        (folder / f"p{i:04}.yaml").write_text(f"organization: {{name: org{i}, type: hospital}}\n")
+    return folder
+
+
+def test_six_concurrent_batches_to_one_output_all_succeed_the_file_whole(tmp_path: Path) -> None:
+    folder = _minimal_profiles(tmp_path, 5)
     out = tmp_path / "out.jsonl"
     procs = [_batch(folder, out) for _ in range(6)]
     for proc in procs:
@@ -152,10 +158,7 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_workers_of_a_killed_batch_die_and_its_temporary_file_is_cleaned(tmp_path: Path) -> None:
-    folder = tmp_path / "profiles"
-    folder.mkdir()
-    for i in range(1500):
-        (folder / f"p{i:04}.yaml").write_text(f"organization: {{name: o{i}, type: hospital}}\n")
+    folder = _minimal_profiles(tmp_path, 1500)
     out = tmp_path / "out.jsonl"
     proc = _batch(folder, out, jobs=2)
     deadline = time.monotonic() + 60

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from advisor.model.catalog import Channel
+from advisor.model.post import Post
 from advisor.model.report import (
     Block,
     ChannelAdvice,
@@ -40,7 +41,7 @@ class Fired:
     """The fired rule an effect comes from, as the report needs it."""
 
     rule_id: str
-    post: str
+    post: Post
     dimension_weight: float
     reason: Reason
 

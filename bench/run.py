@@ -10,7 +10,6 @@ reports the median of each, and the ratio of medians; absolute times are for ori
 from __future__ import annotations
 
 import argparse
-import copy
 import cProfile
 import io
 import json
@@ -51,7 +50,9 @@ from advisor.errors import AdvisorError  # noqa: E402
 from advisor.model.facts import Fact, profile_to_facts  # noqa: E402
 from advisor.rulebook.conditions import AllOf, AnyOf, Condition, FieldTest, Frame, NotOf  # noqa: E402
 from advisor.rulebook.effects import DeriveEffect as Derive  # noqa: E402
-from tests.reliability.conftest import MINI, varied_profiles  # noqa: E402
+from bench.peers import PythonLoopMatcher, RuleEngineMatcher  # noqa: E402
+from bench.variants import enum_coverage, shipped_profiles, variants  # noqa: E402
+from tests.reliability.conftest import MINI  # noqa: E402
 
 ADVISOR_CLI = str(Path(sys.executable).with_name("advisor"))
 
@@ -299,7 +300,8 @@ def bench_overhead(tmp: Path, rounds: int) -> None:
     cases: list[tuple[str, Path | None, dict[str, Any]]] = [
         *((f"{n:>5} rules", synthetic_pack(tmp / f"o{n}", n), synthetic_profile())
           for n in (50, 200, 1000)),
-        ("shipped pack (149 rules, seed profile)", None, shipped),
+        ("shipped pack, seed profile", None, shipped),
+        *((f"shipped pack, variant {i}", None, v) for i, v in enumerate(variants(3, seed=1))),
     ]
     for label, folder, profile in cases:
         with Advisor(folder) as advisor:
@@ -400,55 +402,118 @@ def bench_scaling(tmp: Path, rounds: int) -> None:
             )
 
 
-def bench_throughput(tmp: Path, count: int) -> None:
-    print("\n## throughput: assess_many with a 2-process pool, and `advisor batch --jobs 2`")
-    try:
-        shipped = Advisor()
-        label = f"shipped pack ({len(shipped.pack.rules)} rules)"
-    except AdvisorError as err:
-        print(f"shipped pack does not load right now ({err.first}); using tests/packs/mini")
-        shipped = Advisor(MINI)
-        label = "mini pack"
-    profiles = _shipped_profiles(200)
-    profiles = (profiles * (count // len(profiles) + 1))[:count]
-    with shipped:
-        start = time.perf_counter()
-        shipped.assess_many(profiles)
-        seq = time.perf_counter() - start
-        with ProcessPoolExecutor(2) as pool:
-            shipped.assess_many(profiles[:50], pool)  # workers load the pack once
-            start = time.perf_counter()
-            shipped.assess_many(profiles, pool)
-            par = time.perf_counter() - start
-            start = time.perf_counter()
-            ready = sum(r.ready for r in shipped.iter_assess(profiles, pool))  # each then dropped
-            streamed = time.perf_counter() - start
-            assert 0 <= ready <= count
+def _sets(count: int) -> dict[str, list[dict[str, Any]]]:
+    """The two columns of every figure: seeded variants, and the ten shipped profiles repeated."""
+    shipped = list(shipped_profiles())
+    return {
+        "variants": variants(count),
+        "shipped": (shipped * (count // len(shipped) + 1))[:count],
+    }
+
+
+def bench_peers(rounds: int, count: int) -> None:
     print(
-        f"{label}, {count} profiles: sequential {count / seq:,.0f}/s, "
-        f"assess_many 2 processes {count / par:,.0f}/s, "
-        f"iter_assess 2 processes (reports not kept) {count / streamed:,.0f}/s"
+        "\n## peers: the same compiled pack and facts, matched by other means "
+        "(median per profile; ratio to durable_rules matching)"
     )
-    jsonl = tmp / "profiles.jsonl"
+    with Advisor() as advisor:
+        by_id = {r.id: r for r in advisor.pack.rules}
+        matchers: dict[str, Any] = {
+            "durable_rules matching (Advisor.infer from facts)": advisor._matcher,
+            "plain Python loop over the compiled conditions": PythonLoopMatcher(advisor.compiled),
+            "rule-engine 5 (each probe and formula a parsed Rule)": RuleEngineMatcher(
+                advisor.compiled
+            ),
+        }
+        sets = {"variants": variants(count), "shipped": list(shipped_profiles())}
+        missing = enum_coverage(sets["variants"])
+        print(f"variants: {count}, enum values never used: {missing or 'none'}")
+        table: dict[str, dict[str, float]] = {}
+        for name, profiles in sets.items():
+            facts = [profile_to_facts(advisor.load(p).profile) for p in profiles]
+            disagree = 0
+            fired_counts = []
+            for f in facts:
+                fired = [infer(advisor.compiled, by_id, f, m).fired for m in matchers.values()]
+                disagree += any(x != fired[0] for x in fired)
+                fired_counts.append(len(fired[0]))
+            print(
+                f"{name}: {len(profiles)} profiles, median {statistics.median(fired_counts)} rules "
+                f"fired, disagreements on fired rules: {disagree}"
+            )
+            assert disagree == 0, "the peers must agree before they are timed"
+            contenders: dict[str, Callable[[], object]] = {
+                label: lambda m=m, facts=facts: [
+                    infer(advisor.compiled, by_id, f, m) for f in facts
+                ]
+                for label, m in matchers.items()
+            }
+            contenders["Advisor.assess(dict): validate, facts, match, report"] = (
+                lambda profiles=profiles: [advisor.assess(p) for p in profiles]
+            )
+            repeat = max(1, 200 // len(profiles))
+            med = side_by_side(contenders, rounds, repeat)
+            table[name] = {k: v / len(profiles) for k, v in med.items()}
+    base = "durable_rules matching (Advisor.infer from facts)"
+    print("| contender | variants | shipped |\n| --- | --- | --- |")
+    for label in table["variants"]:
+        cells = [
+            f"{ms(table[s][label])} ({table[s][label] / table[s][base]:.2f}x)" for s in table
+        ]
+        print(f"| {label} | {' | '.join(cells)} |")
+
+
+def bench_throughput(tmp: Path, count: int) -> None:
+    print("\n## throughput on 2 cores: sequential, a 2-process pool, `advisor batch --jobs 2`")
+    with Advisor() as shipped:
+        label = f"shipped pack ({len(shipped.pack.rules)} rules)"
+        for name, profiles in _sets(count).items():
+            start = time.perf_counter()
+            ready = sum(r.ready for r in shipped.iter_assess(profiles))
+            seq = time.perf_counter() - start
+            with ProcessPoolExecutor(2) as pool:
+                shipped.assess_many(profiles[:50], pool)  # workers load the pack once
+                start = time.perf_counter()
+                shipped.assess_many(profiles, pool)
+                par = time.perf_counter() - start
+                start = time.perf_counter()
+                ready = sum(r.ready for r in shipped.iter_assess(profiles, pool))
+                streamed = time.perf_counter() - start
+                assert 0 <= ready <= count
+            print(
+                f"{label}, {name}, {count} profiles: sequential {count / seq:,.0f}/s, "
+                f"assess_many 2 processes {count / par:,.0f}/s ({seq / par:.2f}x sequential), "
+                f"iter_assess 2 processes {count / streamed:,.0f}/s ({seq / streamed:.2f}x)"
+            )
     batch_count = 4000  # JSON lines on stdin
-    jsonl.write_text("".join(json.dumps(p) + "\n" for p in profiles[:batch_count]))
-    rules_args = [] if label != "mini pack" else ["--rules", str(MINI)]
+    for name, profiles in _sets(batch_count).items():
+        text = "".join(json.dumps(p) + "\n" for p in profiles)
+        for args in (["--jobs", "1"], ["--jobs", "2"], *_dask_args()):
+            wall = _batch_wall(tmp, text, args)
+            shown = f"{batch_count / wall:,.0f}/s" if wall else "failed"
+            print(f"advisor batch {' '.join(args)}, {name}, {batch_count} profiles "
+                  f"(whole command, start-up included): {shown}")
+
+
+def _dask_args() -> list[list[str]]:
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        return []
+    return [["--dask", "2"]]
+
+
+def _batch_wall(tmp: Path, text: str, args: list[str]) -> float | None:
     start = time.perf_counter()
     proc = subprocess.run(
-        [ADVISOR_CLI, "batch", "-", "--output", str(tmp / "out.jsonl"), "--jobs", "2", *rules_args],
-        input=jsonl.read_text(),
-        capture_output=True,
-        text=True,
-        check=False,
+        [ADVISOR_CLI, "-q", "batch", "-", "--output", str(tmp / "out.jsonl"), *args],
+        input=text, capture_output=True, text=True, check=False,
     )
     wall = time.perf_counter() - start
-    if proc.returncode in (0, 1):
-        print(
-            f"advisor batch --jobs 2, {batch_count} profiles (whole command, start-up "
-            f"included): {batch_count / wall:,.0f}/s"
-        )
-    else:
-        print(f"advisor batch failed: {proc.stderr.strip()[:200]}")
+    if proc.returncode not in (0, 1):
+        print(f"advisor batch {' '.join(args)} failed: {proc.stderr.strip()[:300]}")
+        return None
+    return wall
 
 
 def bench_cold_start(runs: int) -> None:
@@ -468,9 +533,10 @@ def bench_cold_start(runs: int) -> None:
 
 
 def bench_memory(count: int) -> None:
-    print(f"\n## memory: RSS growth over {count:,} assessments in one process (mini pack)")
-    profiles = varied_profiles(50)
-    with Advisor(MINI) as advisor:
+    print(f"\n## memory: RSS growth over {count:,} assessments in one process (shipped pack, "
+          "200 variants)")
+    profiles = variants(200)
+    with Advisor() as advisor:
         for p in profiles * 40:  # warm-up: caches, allocator arenas
             advisor.assess(p)
         before = rss_kb()
@@ -484,8 +550,8 @@ def bench_memory(count: int) -> None:
 
 
 def bench_profile(tmp: Path) -> None:
-    print("\n## where the time goes: the shipped pack, 200 varied profiles")
-    profiles = _shipped_profiles(200)
+    print("\n## where the time goes: the shipped pack, 200 variants")
+    profiles = variants(200)
     with Advisor() as advisor:
         loaded = [advisor.load(p).profile for p in profiles]
         facts = [profile_to_facts(p) for p in loaded]
@@ -522,15 +588,6 @@ def bench_profile(tmp: Path) -> None:
     print("\n".join(line for line in text.getvalue().splitlines()[6:] if line.strip()))
 
 
-def _shipped_profiles(count: int) -> list[dict[str, Any]]:
-    """Varied profiles without the mini pack's channel names (the shipped catalogue differs)."""
-    profiles = [copy.deepcopy(p) for p in varied_profiles(count)]
-    for p in profiles:
-        p["technology"] = {}
-        p["audiences"][0]["platforms"] = []
-    return profiles
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
@@ -546,6 +603,7 @@ def main() -> None:
         "overhead": lambda tmp: bench_overhead(tmp, rounds),
         "naive": lambda tmp: bench_naive(tmp, rounds),
         "scaling": lambda tmp: bench_scaling(tmp, rounds),
+        "peers": lambda tmp: bench_peers(rounds, 300 if args.quick else 1000),
         "throughput": lambda tmp: bench_throughput(tmp, 4000 if args.quick else 20000),
         "cold": lambda tmp: bench_cold_start(5 if args.quick else 9),
         "memory": lambda tmp: bench_memory(20_000 if args.quick else 100_000),

@@ -13,10 +13,10 @@ on first use (PEP 562), so that
 from __future__ import annotations
 
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    __version__: str
     from advisor.advice.assessor import ProfileInput
     from advisor.api import Advisor, profile_hash
     from advisor.errors import (
@@ -35,11 +35,16 @@ if TYPE_CHECKING:
     from advisor.workflows.explain import Explanation
     from advisor.workflows.whatif import Change, WhatIf
 
-try:
-    # One source of the version: the installed distribution's metadata (pyproject.toml).
-    __version__ = version("healthcare-social-advisor")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree never installed
-    __version__ = "0+unknown"
+DISTRIBUTION = "healthcare-social-advisor"
+
+
+def _version() -> str:
+    """One source of the version: the installed distribution's metadata (pyproject.toml). Read
+    on first use: importing importlib.metadata costs `advisor --help` a third of its time."""
+    from advisor.files.cache import advisor_version
+
+    return advisor_version()
+
 
 # public name -> the module that defines it
 _HOMES = {
@@ -67,6 +72,9 @@ _HOMES = {
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        globals()[name] = value = _version()
+        return value
     home = _HOMES.get(name)
     if home is None:
         raise AttributeError(f"module 'advisor' has no attribute {name!r}")

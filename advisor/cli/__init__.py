@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from advisor import __version__
+from advisor import DISTRIBUTION
 from advisor.errors import AdvisorError
 
 if TYPE_CHECKING:  # the engine and rich load when a command runs, not for --help/--version
@@ -151,7 +151,8 @@ rules_option = click.option(
 
 
 @click.group(cls=AdvisorGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="advisor")
+# The version is read from the distribution's metadata only when --version asks for it.
+@click.version_option(package_name=DISTRIBUTION, prog_name="advisor")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only (no progress or notes).")
 @click.option("-v", "--verbose", is_flag=True, help="Also print the rule pack used and timings.")
 @click.pass_context

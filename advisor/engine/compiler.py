@@ -12,12 +12,14 @@ matches the reference evaluator).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from advisor.errors import Problem, RuleError
+from advisor.files.cache import cache_key, read_cached, write_cached
 from advisor.model.facts import Scalar
 from advisor.rulebook.conditions import AllOf, Condition, FieldTest, Frame, NotOf
 from advisor.rulebook.pack import RulePack
@@ -321,7 +323,27 @@ def compile_rules(
 
 
 def compile_pack(pack: RulePack) -> CompiledPack:
-    return compile_rules(pack.rules, pack.manifest.name, pack.content_hash, pack)
+    """The pack compiled, from the cache on disk when this advisor compiled the same rules
+    before (checked against the pack's rules, never trusted), else compiled and cached."""
+    key = cache_key(COMPILED, pack.manifest.name, pack.content_hash, _rules_fingerprint(pack))
+    cached = from_jsonable(read_cached(COMPILED, key), pack)
+    if cached is not None:
+        return cached
+    compiled = compile_rules(pack.rules, pack.manifest.name, pack.content_hash, pack)
+    write_cached(COMPILED, key, to_jsonable(compiled))
+    return compiled
+
+
+COMPILED = "compiled-pack"
+
+
+def _rules_fingerprint(pack: RulePack) -> str:
+    """What the compiled form follows from: every rule's id, condition and effects as written
+    (a RulePack built in code may carry any content hash, so the hash alone is not the key)."""
+    text = json.dumps(
+        [[r.id, r.meta.when, r.meta.then] for r in pack.rules], sort_keys=True, default=repr
+    )
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def to_jsonable(compiled: CompiledPack) -> dict[str, object]:
@@ -351,3 +373,69 @@ def to_jsonable(compiled: CompiledPack) -> dict[str, object]:
             for r in compiled.rules
         },
     }
+
+
+_OPS = frozenset({"eq", "ne", "lt", "le", "gt", "ge", "exists", "absent", "contains"})
+
+
+def _scalar(value: object) -> bool:
+    return isinstance(value, str | int | float | bool)
+
+
+def _test_from(item: object) -> Test:
+    if not (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str)
+            and item[1] in _OPS and _scalar(item[2])):
+        raise ValueError("not a test")
+    return Test(item[0], item[1], item[2])
+
+
+def _formula_from(item: object, probes: dict[str, Probe], depth: int = 0) -> Formula:
+    if depth > 200:
+        raise ValueError("formula too deep")
+    if isinstance(item, str) and item in probes:
+        return Ref(item)
+    if isinstance(item, dict) and len(item) == 1:
+        ((key, value),) = item.items()
+        if key == "not" and isinstance(value, str) and value in probes:
+            return Ref(value, False)
+        if key in ("all", "any") and isinstance(value, list) and len(value) > 1:
+            items = tuple(_formula_from(v, probes, depth + 1) for v in value)
+            return And(items) if key == "all" else Or(items)
+    raise ValueError("not a formula")
+
+
+def from_jsonable(data: object, pack: RulePack) -> CompiledPack | None:
+    """The compiled form `to_jsonable` wrote, rebuilt and checked against `pack` (its rules, in
+    order; every probe a formula names; strata in range): None when anything is off."""
+    try:
+        if not (isinstance(data, dict) and data.get("name") == pack.manifest.name
+                and isinstance(data.get("probes"), dict) and isinstance(data.get("rules"), dict)):
+            raise ValueError("not a compiled pack")
+        strata = data.get("strata")
+        if type(strata) is not int or list(data["rules"]) != [r.id for r in pack.rules]:
+            raise ValueError("another pack")
+        probes: dict[str, Probe] = {}
+        for probe_id, body in data["probes"].items():
+            if not (isinstance(body, dict) and isinstance(body.get("kind"), str)
+                    and isinstance(body.get("all"), list)):
+                raise ValueError("not a probe")
+            clauses = tuple(tuple(_test_from(t) for t in c) for c in body["all"])
+            if not all(isinstance(c, tuple) and c for c in clauses):
+                raise ValueError("empty clause")
+            probes[probe_id] = Probe(probe_id, body["kind"], clauses)
+        rules = []
+        for index, (rule_id, body) in enumerate(data["rules"].items()):
+            stratum = body.get("stratum") if isinstance(body, dict) else None
+            if type(stratum) is not int or not 0 <= stratum < strata:
+                raise ValueError("not a stratum")
+            formula = _formula_from(body.get("formula"), probes)
+            fires = evaluate_formula(formula, {})
+            if body.get("fires_without_hits") is not fires:
+                raise ValueError("inconsistent rule")
+            probe_ids = tuple(formula_probes(formula))
+            rules.append(CompiledRule(rule_id, index, stratum, probe_ids, formula, fires))
+    except (ValueError, TypeError, AttributeError, RecursionError):
+        return None
+    return CompiledPack(
+        pack.manifest.name, pack.content_hash, tuple(probes.values()), tuple(rules), strata
+    )

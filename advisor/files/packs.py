@@ -17,6 +17,13 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from advisor.errors import InputError, Problem, RuleError, shown
+from advisor.files.cache import (
+    cache_key,
+    decode_documents,
+    encode_documents,
+    read_cached,
+    write_cached,
+)
 from advisor.files.profiles import validation_problems
 from advisor.files.read import DATA_SUFFIXES, decode, os_problem, read_bytes, safe_resolve
 from advisor.files.yamlsafe import LineMap, format_path, line_of, parse_document, syntax_of
@@ -31,6 +38,8 @@ from advisor.rulebook.rules import Rule, derived_reads, derived_writes, parse_ru
 MANIFEST = "pack.yaml"
 CATALOGUE = "channels.yaml"
 SOURCES = "sources.yaml"
+# The cache entry of a pack folder's parsed files (advisor.files.cache).
+PARSED_FILES = "pack-files"
 
 # A pack file as read: its data, the line of every key and item, and its label for messages.
 PackFile = tuple[Any, LineMap, str]
@@ -230,15 +239,28 @@ def _pack_root(folder: str | Path | Traversable | None) -> tuple[Traversable, st
 
 
 def _read_pack_files(root: Traversable, label: str) -> tuple[dict[str, PackFile], str]:
-    """Every data file of the pack, parsed, by relative name; and the hash of their bytes."""
+    """Every data file of the pack, parsed, by relative name; and the hash of their bytes. The
+    parsed documents come from the cache when these exact bytes were parsed before (by this
+    version of the advisor); a pack with a problem is parsed afresh, so errors always are."""
     digest = hashlib.sha256()
-    files: dict[str, PackFile] = {}
+    raws: dict[str, bytes] = {}
     for name, entry in _data_files(root, label):
-        source = f"{label}/{name}"
-        raw = read_bytes(entry, source)
+        raw = raws[name] = read_bytes(entry, f"{label}/{name}")
         digest.update(name.encode() + b"\x00" + raw + b"\x00")
-        files[name] = (*parse_document(decode(raw, source), source, syntax_of(name)), source)
-    return files, digest.hexdigest()
+    content_hash = digest.hexdigest()
+    key = cache_key(PARSED_FILES, content_hash)
+    documents = decode_documents(read_cached(PARSED_FILES, key), list(raws))
+    if documents is None:
+        documents = {
+            name: parse_document(decode(raw, f"{label}/{name}"), f"{label}/{name}",
+                                 syntax_of(name))
+            for name, raw in raws.items()
+        }
+        encoded = encode_documents(documents)
+        if encoded is not None:
+            write_cached(PARSED_FILES, key, encoded)
+    files = {name: (data, lines, f"{label}/{name}") for name, (data, lines) in documents.items()}
+    return files, content_hash
 
 
 def _manifest_and_base(

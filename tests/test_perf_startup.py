@@ -1,0 +1,53 @@
+"""Start-up: `advisor --help` and `--version` load click and the command line only (no Pydantic,
+YAML, rule engine, rich or package metadata for --help); the engine loads with the command that
+needs it. Measured as whole-command ratios in bench/RESULTS.md; here only what is imported."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("pydantic", "yaml", "durable_rules_engine", "durable", "rich", "dask", "distributed")
+
+
+def _modules_after(args: list[str]) -> set[str]:
+    code = (
+        "import json, sys\n"
+        "from advisor.cli import main\n"
+        f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
+        "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    return set(json.loads(proc.stderr.strip().splitlines()[-1]))
+
+
+@pytest.mark.parametrize("flag", ["--help", "--version"])
+def test_help_and_version_load_no_engine(flag: str) -> None:
+    loaded = _modules_after([flag])
+    assert "advisor.cli" in loaded
+    heavy = sorted(m for m in loaded if m.split(".")[0] in HEAVY)
+    assert heavy == []
+    stages = ("advisor.engine", "advisor.advice", "advisor.model")
+    assert not any(m.startswith(stages) for m in loaded)
+    if flag == "--help":
+        assert "importlib.metadata" not in loaded
+
+
+def test_the_version_is_the_distributions() -> None:
+    from importlib.metadata import version
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "advisor", "--version"], capture_output=True, text=True, check=True
+    )
+    assert proc.stdout.strip() == f"advisor, version {version('healthcare-social-advisor')}"
+
+
+def test_a_command_that_needs_the_models_loads_them() -> None:
+    """The lazy imports are real: `advisor channels` does load what it needs."""
+    loaded = _modules_after(["channels"])
+    assert "pydantic" in loaded

@@ -19,18 +19,24 @@ from advisor.rulebook.effects.base import (
     ReportDraft,
 )
 from advisor.rulebook.effects.block import BLOCK, BlockEffect
+from advisor.rulebook.effects.cadence import CADENCE, CadenceEffect
 from advisor.rulebook.effects.derive import DERIVE, DeriveEffect
 from advisor.rulebook.effects.finding import FINDING, FindingEffect
 from advisor.rulebook.effects.governance import GOVERNANCE, GovernanceEffect
 from advisor.rulebook.effects.kpi import KPI, KpiEffect
+from advisor.rulebook.effects.measurement import MEASUREMENT, MeasurementEffect
+from advisor.rulebook.effects.pillar import PILLAR, PillarEffect
 from advisor.rulebook.effects.precondition import PRECONDITION, PreconditionEffect
 from advisor.rulebook.effects.score import SCORE, ScoreEffect
+from advisor.rulebook.effects.spend import SPEND, SpendEffect
+from advisor.rulebook.effects.task import TASK, TaskEffect
 from advisor.rulebook.language import ALL_CHANNELS, LocatedProblem, Problems, YamlPath
 from advisor.rulebook.language import pydantic_problems as _pydantic_problems
 
 # The registry, in the order the references list them.
 EFFECT_TYPES: tuple[EffectType, ...] = (
-    SCORE, BLOCK, PRECONDITION, FINDING, DERIVE, KPI, GOVERNANCE
+    SCORE, BLOCK, PRECONDITION, FINDING, DERIVE, KPI, GOVERNANCE,
+    CADENCE, PILLAR, TASK, MEASUREMENT, SPEND,
 )
 
 Effect = (
@@ -41,6 +47,11 @@ Effect = (
     | DeriveEffect
     | KpiEffect
     | GovernanceEffect
+    | CadenceEffect
+    | PillarEffect
+    | TaskEffect
+    | MeasurementEffect
+    | SpendEffect
 )
 BY_KEY: Mapping[str, EffectType] = {t.key: t for t in EFFECT_TYPES}
 _BY_MODEL: Mapping[type[EffectModel], EffectType] = {t.model: t for t in EFFECT_TYPES}
@@ -87,6 +98,7 @@ __all__ = [
     "EFFECTS",
     "EFFECT_TYPES",
     "BlockEffect",
+    "CadenceEffect",
     "ChannelTally",
     "DeriveEffect",
     "Effect",
@@ -96,10 +108,14 @@ __all__ = [
     "Fired",
     "GovernanceEffect",
     "KpiEffect",
+    "MeasurementEffect",
+    "PillarEffect",
     "PreconditionEffect",
     "Push",
     "ReportDraft",
     "ScoreEffect",
+    "SpendEffect",
+    "TaskEffect",
     "parse_effect",
     "type_of",
 ]

@@ -1,0 +1,71 @@
+"""`cadence`: how often to publish on a channel, set from the team's hours and the channel's
+effort."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import ConfigDict, Field
+
+from advisor.model.report import SectionItem
+from advisor.rulebook.effects.base import EffectModel, EffectType, Fired, ReportDraft
+
+
+class CadenceEffect(EffectModel):
+    model_config = ConfigDict(title="Cadence")
+
+    channel: str
+    posts: Annotated[int, Field(ge=1, le=50)]
+    per: Literal["week", "month"] = "week"
+    text: Annotated[str, Field(min_length=3, max_length=500)]
+
+
+def rate(effect: CadenceEffect) -> str:
+    """The cadence in words: '3 posts a week', '1 post a month'."""
+    noun = "post" if effect.posts == 1 else "posts"
+    return f"{effect.posts} {noun} a {effect.per}"
+
+
+def per_week(effect: CadenceEffect) -> float:
+    """Posts a week, to compare cadences given per week and per month."""
+    return effect.posts if effect.per == "week" else effect.posts * 12 / 52
+
+
+def _apply(effect: CadenceEffect, fired: Fired, draft: ReportDraft) -> None:
+    draft.add_to_section(
+        CADENCE.key,
+        SectionItem(
+            rule_id=fired.rule_id,
+            text=effect.text,
+            label=rate(effect).capitalize(),
+            channel=effect.channel,
+            sources=fired.reason.sources,
+        ),
+    )
+
+
+CADENCE = EffectType(
+    key="cadence",
+    model=CadenceEffect,
+    note=(
+        "Sets how often to publish on a channel, as a number of posts a week or a month, with a "
+        "note on how to keep it up. The strategy brief shows the cadence of each planned channel; "
+        "when several rules give one channel a cadence, the lowest wins (a rhythm the team can "
+        "keep beats one it drops), and every note is kept."
+    ),
+    field_notes={
+        "channel": "the channel, by its id in `channels.yaml`",
+        "posts": "how many posts (1 to 50)",
+        "per": "`week` (the default) or `month`",
+        "text": "how to keep the rhythm, as the client will read it",
+    },
+    example=(
+        "then:\n  - cadence:\n      channel: facebook_page\n      posts: 3\n      per: week\n"
+        "      text: Schedule the week's posts on Monday; reply to comments daily.\n"
+    ),
+    apply=_apply,
+    sentence=lambda e: f"cadence for {e.channel}: {rate(e)} ({e.text})",
+    brief=lambda e: f"cadence `{e.channel}`: {rate(e)}",
+    on_channel=lambda e, channel: rate(e) if e.channel == channel else None,
+    section_title="Posting cadence",
+)

@@ -82,11 +82,13 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def _register_steps(config: pytest.Config) -> None:
     """The shipped steps, registered on first need: their module imports the advisor."""
-    from advisor.bdd import steps
+    from advisor.bdd import brief_steps, steps
 
     if not config.pluginmanager.is_registered(steps):
         # The steps' fixtures must live in a registered plugin to be visible to every test.
         config.pluginmanager.register(steps, "advisor.bdd.steps")
+    if not config.pluginmanager.is_registered(brief_steps):
+        config.pluginmanager.register(brief_steps, "advisor.bdd.brief_steps")
 
 
 # ---------------------------------------------------------------- collecting .feature files

@@ -334,7 +334,7 @@ def rules_steps(markdown: bool) -> None:
       advisor rules steps --markdown > docs/steps.md
     """
     try:
-        from advisor.bdd import steps as _steps  # registers the catalogue
+        from advisor.bdd import brief_steps as _steps  # registers the catalogue, shipped first
         from advisor.bdd.registry import CATALOGUE, catalogue_markdown
     except ImportError as err:
         raise AdvisorError(

@@ -1,0 +1,46 @@
+Feature: The brief's posting cadence
+  Each planned channel gets a rhythm the team's hours can keep: the capacity band the resources
+  rules derive sets it, and slow approval caps the real-time channels.
+
+  Scenario: a team with 4 hours a week posts twice a week on its Facebook page
+    Given the profile "../../profiles/small-nonprofit.yaml"
+    When the advisor assesses the profile
+    Then the rule "strategy.cadence.low-capacity" fires
+    And the brief plans "facebook_page" at 2 posts a week
+    And the report's "Posting cadence" section lists an item from rule "strategy.cadence.low-capacity"
+
+  Scenario: a team with 10 hours a week posts three times a week
+    Given the profile "../../profiles/patient-advocacy.yaml"
+    When the advisor assesses the profile
+    Then the rule "strategy.cadence.medium-capacity" fires
+    And the rule "strategy.cadence.low-capacity" does not fire
+    And the brief plans "facebook_page" at 3 posts a week
+    And the brief plans "email_newsletter" at 2 posts a month
+
+  Scenario: a team with 60 hours a week posts on weekdays
+    Given the profile "../../profiles/academic-medical-center.yaml"
+    When the advisor assesses the profile
+    Then the rule "strategy.cadence.high-capacity" fires
+    And the rule "strategy.cadence.medium-capacity" does not fire
+    And the brief plans "facebook_page" at 5 posts a week
+
+  Scenario: a small team gets neither the medium nor the high rhythm
+    Given the profile "../../profiles/small-nonprofit.yaml"
+    When the advisor assesses the profile
+    Then the rule "strategy.cadence.medium-capacity" does not fire
+    And the rule "strategy.cadence.high-capacity" does not fire
+
+  Scenario: approval that takes days caps the real-time channels
+    Given a minimal "research_institute" profile
+    And the team has 30 staff hours per week
+    And content approval takes 4 days
+    When the advisor assesses the profile
+    Then the rule "strategy.cadence.slow-approval" fires
+    And the report's "Posting cadence" section mentions "approved a week ahead"
+
+  Scenario: approval within two days leaves the rhythm to the hours
+    Given a minimal "research_institute" profile
+    And the team has 30 staff hours per week
+    And content approval takes 2 days
+    When the advisor assesses the profile
+    Then the rule "strategy.cadence.slow-approval" does not fire

@@ -57,15 +57,16 @@ class Advisor(Assessor):
         return explain_channel(self, source, channel)
 
     def assess_many(
-        self, sources: Iterable[ProfileInput], executor: Executor | None = None
+        self, sources: Iterable[ProfileInput], executor: Executor | Any | None = None
     ) -> list[Report]:
-        """Assess many profiles, in input order. With an executor (a process pool, or a Dask or
-        Ray executor), each worker loads the same rule pack once and assesses its share."""
+        """Assess many profiles, in input order. With an executor (a process pool, a Dask
+        `Client` or its `get_executor()`, or a Ray executor), each worker loads the same rule
+        pack once and assesses its share."""
         with _full_collections_deferred():
             return list(self.iter_assess(sources, executor))
 
     def iter_assess(
-        self, sources: Iterable[ProfileInput], executor: Executor | None = None
+        self, sources: Iterable[ProfileInput], executor: Executor | Any | None = None
     ) -> Iterator[Report]:
         """Like `assess_many`, but yield each report in input order as soon as it is ready, so
         a caller that writes reports out need not hold them all. Every profile is validated
@@ -74,16 +75,36 @@ class Advisor(Assessor):
         if executor is None:
             profiles = [self.load(item).profile for item in items]
             return (self._assess_valid(profile) for profile in profiles)
+        return (Report.model_validate_json(text) for text in self._texts(items, executor))
+
+    def iter_assess_json(
+        self, sources: Iterable[ProfileInput], executor: Executor | Any | None = None
+    ) -> Iterator[str]:
+        """Each report as its JSON text (`Report.model_dump_json()`), in input order: with an
+        executor, the text the worker wrote is handed through, never parsed or validated again
+        here (the fastest way to write many reports out). Every profile is validated first."""
+        items = list(sources)
+        if executor is None:
+            profiles = [self.load(item).profile for item in items]
+            return (self._assess_valid(profile).model_dump_json() for profile in profiles)
+        return self._texts(items, executor)
+
+    def _texts(self, items: list[ProfileInput], executor: Executor | Any) -> Iterator[str]:
+        """Reports as JSON text from an executor's workers, in input order."""
         payloads = [_portable(self.load(item).profile) for item in items]
+        if _is_dask(executor):
+            from advisor.workflows.cluster import assess_json_chunk, client_of, ordered_map
+
+            chunks = [payloads[i : i + _DASK_CHUNK] for i in range(0, len(payloads), _DASK_CHUNK)]
+            done = ordered_map(client_of(executor), assess_json_chunk, self.pack, chunks)
+            return (text for texts in done for text in texts)
         ref = self._pack_ref()
         refs = [ref] * len(payloads)
         if isinstance(executor, ProcessPoolExecutor):
             # One round trip per profile costs more than the assessment: send them in chunks.
             chunk = max(1, min(100, len(payloads) // 16))
-            texts = executor.map(_assess_in_worker, refs, payloads, chunksize=chunk)
-        else:
-            texts = executor.map(_assess_in_worker, refs, payloads)
-        return (Report.model_validate_json(text) for text in texts)
+            return executor.map(_assess_in_worker, refs, payloads, chunksize=chunk)
+        return executor.map(_assess_in_worker, refs, payloads)
 
     def _pack_ref(self) -> PackRef:
         """How a worker finds this Advisor's pack: by absolute folder (or the shipped default),
@@ -92,6 +113,15 @@ class Advisor(Assessor):
         if self._rules_source is None and self._rules_given:
             return PackRef(None, self.pack.content_hash, self.pack)
         return PackRef(self._rules_folder, self.pack.content_hash, None)
+
+
+# Profiles per Dask task: a task costs the scheduler about a millisecond, an assessment a few.
+_DASK_CHUNK = 50
+
+
+def _is_dask(executor: object) -> bool:
+    """A Dask `Client` or `client.get_executor()`, told without importing Dask."""
+    return type(executor).__module__.split(".")[0] == "distributed"
 
 
 _collector_lock = threading.Lock()

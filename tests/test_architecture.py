@@ -26,6 +26,8 @@ ONLY = {
     "durable": ("engine.durable",),
     "click": ("cli",),
     "rich": ("render",),
+    "dask": ("workflows.cluster",),
+    "distributed": ("workflows.cluster",),
 }
 MAX_MODULE_LINES = 500
 MAX_FUNCTION_LINES = 60

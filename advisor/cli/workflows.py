@@ -155,10 +155,15 @@ def init(output: Path, defaults: bool, answers_file: Path | None, force: bool,
               help="The JSON lines file to write (whole or not at all).")
 @click.option("--jobs", type=click.IntRange(min=1, max=64), default=1, show_default=True,
               help="Worker processes.")
+@click.option("--dask", "dask_workers", type=click.IntRange(min=1, max=256), default=None,
+              help="Run on a local Dask cluster of N worker processes (needs the [dask] extra).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Run on the Dask cluster whose scheduler is at ADDRESS (tcp://host:port).")
 @click.option("--summary-json", is_flag=True, help="Print the summary as JSON on stdout.")
 @rules_option
 @reports_errors
-def batch(inputs: tuple[str, ...], output: Path, jobs: int, summary_json: bool,
+def batch(inputs: tuple[str, ...], output: Path, jobs: int, dask_workers: int | None,
+          scheduler: str | None, summary_json: bool,
           rules_dir: Path | None) -> None:
     """Assess many profiles: files, folders, globs, or - for JSON lines on stdin. A bad
     profile is reported on stderr and skipped; results keep the input order.
@@ -167,12 +172,16 @@ def batch(inputs: tuple[str, ...], output: Path, jobs: int, summary_json: bool,
     Examples:
       advisor batch profiles/ --output results.jsonl --jobs 2
       cat profiles.jsonl | advisor batch - --output results.jsonl
+      advisor batch profiles/ --output results.jsonl --dask 2
+      advisor batch profiles/ --output results.jsonl --scheduler tcp://scheduler:8786
     """
     import json
 
     from advisor.files.output import atomic_output, check_target
     from advisor.workflows.batch import STDIN, expand_inputs, read_lines, run_batch
 
+    if dask_workers is not None and scheduler is not None:
+        raise click.UsageError("give --dask N (a local cluster) or --scheduler ADDRESS, not both")
     if str(output) != "-":
         check_target(output)  # fail before hours of work, not after
     stdin_lines = read_lines(sys.stdin.buffer) if STDIN in inputs else None
@@ -185,9 +194,11 @@ def batch(inputs: tuple[str, ...], output: Path, jobs: int, summary_json: bool,
             from advisor.render.terminal import progress_bar
 
             with progress_bar("assessing", len(items), _console(stderr=True)) as advance:
-                result = run_batch(items, rules_dir, jobs, advance, sink=stream.write)
+                result = run_batch(items, rules_dir, jobs, advance, sink=stream.write,
+                                   scheduler=scheduler, dask_workers=dask_workers)
         else:
-            result = run_batch(items, rules_dir, jobs, sink=stream.write)
+            result = run_batch(items, rules_dir, jobs, sink=stream.write,
+                               scheduler=scheduler, dask_workers=dask_workers)
     for failure in result.failures:
         for line in failure.problems:
             click.echo(f"error: {line}", err=True)

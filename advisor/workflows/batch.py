@@ -14,15 +14,17 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
 from advisor.advice.assessor import Assessor
 from advisor.errors import AdvisorError, InputError, Problem
-from advisor.files.profiles import profile_from_data
-from advisor.files.read import DATA_SUFFIXES, MAX_FILE_BYTES
-from advisor.files.yamlsafe import parse_document
+from advisor.files.profiles import parse_profile_text, profile_from_data
+from advisor.files.read import DATA_SUFFIXES, MAX_FILE_BYTES, decode, read_bytes
+from advisor.files.yamlsafe import parse_document, syntax_of
+from advisor.rulebook.pack import RulePack
+from advisor.workflows.cluster import dask_client, ordered_map, worker_assessor
 
 STDIN = "-"
 
@@ -35,6 +37,8 @@ class Item:
     path: str | None = None
     data: Any = None
     problem: str | None = None
+    # A file's bytes, read by the parent for workers that may not see its files (Dask).
+    raw: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -196,11 +200,22 @@ def _advisor(rules: str | None) -> Assessor:
 
 def assess_item(rules: str | None, item: Item) -> Outcome:
     """Assess one item in this process."""
+    try:
+        return assess_with(_advisor(rules), item)
+    except AdvisorError as err:
+        return Outcome(problems=tuple(str(p) for p in err.problems))
+
+
+def assess_with(advisor: Assessor, item: Item) -> Outcome:
+    """Assess one item with a given Assessor (a problem with the profile is its outcome)."""
     if item.problem is not None:
         return Outcome(problems=(f"{item.source}: {item.problem}",))
     try:
-        advisor = _advisor(rules)
-        if item.path is not None:
+        if item.raw is not None and item.path is not None:
+            source = item.path
+            text = decode(item.raw, source)
+            report = advisor.assess(parse_profile_text(text, source, syntax_of(Path(source).name)))
+        elif item.path is not None:
             report = advisor.assess(item.path)
         else:
             report = advisor.assess(profile_from_data(item.data, item.source))
@@ -212,6 +227,23 @@ def assess_item(rules: str | None, item: Item) -> Outcome:
         recommended=tuple(advice.channel for advice in report.recommended),
         blockers=tuple(sorted({f.code for f in report.findings if f.level == "blocker"})),
     )
+
+
+def _with_bytes(item: Item) -> Item:
+    """A file item with its bytes, read here (a file that cannot be read stays a path: the
+    worker then reports it as a local run would)."""
+    if item.path is None or item.problem is not None:
+        return item
+    try:
+        return replace(item, raw=read_bytes(Path(item.path), item.path))
+    except AdvisorError:
+        return item
+
+
+def _assess_on_worker(pack: RulePack, items: list[Item]) -> list[Outcome]:
+    """A Dask task: assess a chunk with this worker's Assessor of `pack`."""
+    advisor = worker_assessor(pack)
+    return [assess_with(advisor, item) for item in items]
 
 
 _PR_SET_PDEATHSIG = 1
@@ -248,18 +280,27 @@ def run_batch(
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
     sink: Callable[[str], object] | None = None,
+    *,
+    scheduler: str | None = None,
+    dask_workers: int | None = None,
 ) -> BatchResult:
     """Assess every item, in input order; with jobs > 1 in that many worker processes, each
-    loading the rule pack once. A failure is recorded and the rest go on. With a `sink`, each
-    result line (with its newline) goes to it as it is ready instead of into `result.lines`.
-    Workers die with the process that started them, even when it is killed (SIGKILL)."""
+    loading the rule pack once; with a Dask `scheduler` address or `dask_workers` (a
+    LocalCluster of that many processes), on the cluster's workers. A failure is recorded and
+    the rest go on. With a `sink`, each result line (with its newline) goes to it as it is ready
+    instead of into `result.lines`. Local workers die with the process that started them, even
+    when it is killed (SIGKILL)."""
     rules_arg = None if rules is None else str(rules)
     if jobs < 1:
         raise InputError(Problem("--jobs must be at least 1"))
+    on_dask = scheduler is not None or dask_workers is not None
+    if on_dask and jobs != 1:
+        raise InputError(Problem("--jobs is for local processes: with Dask, leave it out"))
     # Check the rule pack once up front: a broken pack is one error, not one per profile.
-    _advisor(rules_arg)
+    pack = _advisor(rules_arg).pack
     result = BatchResult(total=len(items))
-    size = max(1, min(50, len(items) // (jobs * 4) or 1))
+    workers = dask_workers or jobs
+    size = max(1, min(50, len(items) // (workers * 4) or 1))
     chunks = [list(items[i:i + size]) for i in range(0, len(items), size)]
 
     def take(outcomes: list[Outcome], chunk: list[Item]) -> None:
@@ -271,7 +312,13 @@ def run_batch(
         if progress is not None:
             progress(len(chunk))
 
-    if jobs == 1 or len(chunks) <= 1:
+    if on_dask:
+        with dask_client(scheduler, dask_workers) as client:
+            portable = ([_with_bytes(item) for item in chunk] for chunk in chunks)
+            outcomes = ordered_map(client, _assess_on_worker, pack, portable)
+            for chunk, chunk_outcomes in zip(chunks, outcomes, strict=True):
+                take(chunk_outcomes, chunk)
+    elif jobs == 1 or len(chunks) <= 1:
         for chunk in chunks:
             take(_assess_chunk(rules_arg, chunk), chunk)
     else:

@@ -35,7 +35,8 @@ def _cadence(advisor_world: World, advisor_pool: Any, channel: str, posts: int, 
     brief = _brief(advisor_world, advisor_pool)
     plans = {c.channel: c for c in brief.channels}
     if channel not in plans:
-        raise StepProblem(f"the brief does not plan '{channel}'; it plans {sorted(plans) or 'none'}")
+        planned = sorted(plans) or "none"
+        raise StepProblem(f"the brief does not plan '{channel}'; it plans {planned}")
     cadence = plans[channel].cadence
     wanted = f"{posts} post{'' if posts == 1 else 's'} a {per}"
     if cadence is None or cadence.text.lower() != wanted:
@@ -109,7 +110,7 @@ def _measures(advisor_world: World, advisor_pool: Any, words: str) -> None:
 @step(
     "then",
     'the measurement plan for the "{kind:Text}" objective has a baseline "{words:Text}"',
-    example='Then the measurement plan for the "talking" objective has a baseline "weeks 1–2"',
+    example='Then the measurement plan for the "talking" objective has a baseline "weeks"',
     doc="The profile's objective of this kind has a KPI whose baseline mentions these words.",
     section=BRIEF,
 )
@@ -130,7 +131,8 @@ def _baseline(advisor_world: World, advisor_pool: Any, kind: str, words: str) ->
     section=BRIEF,
 )
 def _governance(advisor_world: World, advisor_pool: Any, area: str) -> None:
-    labels = [(g.label or "").split(" · ")[0] for g in _brief(advisor_world, advisor_pool).governance]
+    items = _brief(advisor_world, advisor_pool).governance
+    labels = [(g.label or "").split(" · ")[0] for g in items]
     if area.lower() not in (label.lower() for label in labels):
         raise StepProblem(f"no '{area}' item in the governance checklist; areas: {labels}")
 

@@ -28,8 +28,7 @@ class ChannelPlan(_Model):
 
     channel: str
     name: str
-    role: str  # the main reason the channel is planned, as the client reads it
-    role_rule: str
+    role: BriefItem  # the main reason the channel is planned, as the client reads it
     hours_per_week: float
     skills: list[str]  # the skills the channel needs, in words
     cadence: BriefItem | None = None  # the lowest cadence any rule set
@@ -42,7 +41,7 @@ class ChannelPlan(_Model):
 class PilotTask(_Model):
     week: int
     until: int
-    weeks: str  # "Weeks 1–2"
+    weeks: str  # "Weeks 1-2" (with an en dash)
     phase: str  # "Set-up", "Run", "Review"
     decision: str | None = None  # "Continue", "Fix", "Stop"
     item: BriefItem

@@ -29,7 +29,7 @@ from advisor.rulebook.pack import RulePack
 
 GOVERNANCE_ORDER = ("accounts", "security", "policy", "moderation", "approvals", "records",
                     "incidents")
-NO_BASELINE = "Measure in weeks 1–2"
+NO_BASELINE = "Measure in weeks 1\u20132"
 
 
 def words(value: str) -> str:
@@ -125,7 +125,7 @@ def _summary(b: _Builder, channels: list[ChannelPlan], first: list[BriefItem]) -
         readiness=readiness,
         start_with=start.goal if start else None,
         channels=[c.name for c in lead],
-        why=[c.role for c in lead],
+        why=[c.role.text for c in lead],
         first=first,
     )
 
@@ -133,7 +133,8 @@ def _summary(b: _Builder, channels: list[ChannelPlan], first: list[BriefItem]) -
 def _start_with(profile: Profile) -> Objective | None:
     """The objective to start with: the first measurable one, else the first."""
     measurable = [o for o in profile.objectives if o.measurable]
-    return (measurable or list(profile.objectives) or [None])[0]
+    candidates = measurable or list(profile.objectives)
+    return candidates[0] if candidates else None
 
 
 def _first_steps(b: _Builder) -> list[BriefItem]:
@@ -158,8 +159,7 @@ def _channels(b: _Builder) -> list[ChannelPlan]:
         plans.append(ChannelPlan(
             channel=channel_id,
             name=channel.name,
-            role=b.item(main.rule_id, main.text).text,
-            role_rule=main.rule_id,
+            role=b.item(main.rule_id, main.text),
             hours_per_week=channel.hours_per_week,
             skills=[words(s) for s in channel.skills],
             cadence=b.item(given[0][0], rate(given[0][1]).capitalize()) if given else None,

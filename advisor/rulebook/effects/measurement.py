@@ -56,14 +56,16 @@ MEASUREMENT = EffectType(
         "its data source, how often it is reported, how to take its baseline and, where privacy "
         "law applies, how to track it safely. The strategy brief sets each line beside the "
         "profile's objectives, with their target and date; a KPI without a `baseline` is "
-        "measured in weeks 1–2."
+        "measured in weeks 1-2."
     ),
     field_notes={
         "kpi": "what to measure, in words",
         "objective": "the objective kind it measures; none for the whole plan",
-        "data_source": "where the numbers come from (a platform's analytics, a registration system)",
+        "data_source": (
+            "where the numbers come from (a platform's analytics, a registration system)"
+        ),
         "rhythm": "`weekly`, `monthly` or `quarterly`: how often it is reported",
-        "baseline": "how the starting value is known; none: measure it in weeks 1–2",
+        "baseline": "how the starting value is known; none: measure it in weeks 1-2",
         "tracking": "how to track it without breaking privacy rules, where they apply",
         "channel": "the channel it is about, by its id in `channels.yaml`; none for all",
     },

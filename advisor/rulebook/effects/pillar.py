@@ -53,7 +53,9 @@ PILLAR = EffectType(
         "name": "the pillar's short name, e.g. `Explain the condition`",
         "text": "what the posts of this pillar do, as the client will read it",
         "formats": "the formats that carry it, in words (e.g. `short video`, `carousel`)",
-        "channel": "the channel it belongs to, by its id in `channels.yaml`; none for every channel",
+        "channel": (
+            "the channel it belongs to, by its id in `channels.yaml`; none for every channel"
+        ),
     },
     example=(
         "then:\n  - pillar:\n      name: Explain the condition\n"

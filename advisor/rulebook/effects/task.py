@@ -37,10 +37,10 @@ class TaskEffect(EffectModel):
 
 
 def weeks(effect: TaskEffect) -> str:
-    """The weeks of a task in words: 'Week 3', 'Weeks 1–2'."""
+    """The weeks of a task in words: 'Week 3', 'Weeks 1-2'."""
     if effect.until is None or effect.until == effect.week:
         return f"Week {effect.week}"
-    return f"Weeks {effect.week}–{effect.until}"
+    return f"Weeks {effect.week}\u2013{effect.until}"
 
 
 def _apply(effect: TaskEffect, fired: Fired, draft: ReportDraft) -> None:

@@ -14,10 +14,10 @@ PACKAGE = Path(__file__).resolve().parent.parent / "advisor"
 
 # The stages, bottom up: a module may import its own stage and the stages below it. The package
 # face (advisor/__init__.py, the public API) sits above the library it exposes; the pytest plugin
-# and the command line are its consumers.
+# and the command line are its consumers, and the workshop page one the command line serves.
 STAGES = [
     "errors", "model", "rulebook", "files", "engine", "advice", "workflows", "render", "api",
-    "authoring", "__init__", "bdd", "cli", "__main__",
+    "authoring", "__init__", "bdd", "workshop", "cli", "__main__",
 ]
 RANK = {name: rank for rank, name in enumerate(STAGES)}
 # Who alone may import a third-party library that shapes the design.
@@ -26,6 +26,11 @@ ONLY = {
     "durable": ("engine.durable",),
     "click": ("cli",),
     "rich": ("render",),
+    # the workshop's web stack: only the workshop page serves HTTP or renders templates
+    "starlette": ("workshop",),
+    "fastapi": ("workshop",),
+    "uvicorn": ("workshop",),
+    "jinja2": ("workshop",),
     "dask": ("workflows.cluster",),
     "distributed": ("workflows.cluster",),
 }

@@ -173,6 +173,6 @@ def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
 
 
 # The commands register themselves on `main` as their modules load.
-from advisor.cli import brief, reference, reports, rules, workflows  # noqa: E402
+from advisor.cli import brief, reference, reports, rules, workflows, workshop  # noqa: E402
 
-__all__ = ["brief", "main", "reference", "reports", "rules", "workflows"]
+__all__ = ["brief", "main", "reference", "reports", "rules", "workflows", "workshop"]

@@ -26,8 +26,8 @@ from advisor.api import Advisor
 from advisor.errors import AdvisorError
 from advisor.files.read import MAX_FILE_BYTES
 from advisor.files.yamlsafe import parse_document, syntax_of
-from advisor.workshop.exports import EXPORTS, export
 from advisor.model.paths import PathPart, get_at
+from advisor.workshop.exports import EXPORTS, export
 from advisor.workshop.form import FormField, form_data, item_path, profile_form, put_value
 from advisor.workshop.pages import (
     advice_html,

@@ -5,6 +5,7 @@ way back from the browser's flat field map to profile data the profile model the
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import types
 import typing
@@ -178,7 +179,7 @@ def _fields(model: type[BaseModel], channels: tuple[Choice, ...], channel_patter
 def profile_form(channels: Mapping[str, str], helps: Mapping[str, str]) -> FormField:
     """The whole form: a section per part of the profile. `channels` maps the catalogue's ids
     to their names; `helps` gives a field (by `section.field`, `list[].field`) its question."""
-    channel_pattern = next(getattr(c, "pattern") for c in typing.get_args(ChannelId)[1].metadata
+    channel_pattern = next(c.pattern for c in typing.get_args(ChannelId)[1].metadata
                            if getattr(c, "pattern", None))
     choices = tuple(Choice(cid, f"{name} ({cid})") for cid, name in sorted(channels.items()))
     return FormField(name="", label="Profile", kind="section",
@@ -241,7 +242,7 @@ def _value(field: FormField, raw: Any, key: str) -> Any:
 def put_value(data: dict[str, Any], path: Sequence[PathPart], value: Any) -> None:
     """Set a value, making the mappings and the list items (up to the index) on the way."""
     node: Any = data
-    for part, nxt in zip(path[:-1], path[1:], strict=True):
+    for part, nxt in itertools.pairwise(path):
         empty: Any = [] if isinstance(nxt, int) else {}
         if isinstance(part, int):
             while len(node) <= part:

@@ -117,6 +117,11 @@ def _type_and_limits(prop: dict[str, Any]) -> tuple[str, list[str]]:
     types, limits = [], []
     for option in options:
         kind = option["type"]
+        if kind == "array":  # a list of short texts, e.g. a pillar's formats
+            types.append("list of text")
+            if "maxItems" in option:
+                limits.append(f"at most {option['maxItems']} items")
+            continue
         types.append(_TYPES[kind])
         prefix = f"{_TYPES[kind]}: " if len(options) > 1 else ""
         if "enum" in option:

@@ -60,7 +60,7 @@ CADENCE = EffectType(
         "text": "how to keep the rhythm, as the client will read it",
     },
     example=(
-        "then:\n  - cadence:\n      channel: facebook_page\n      posts: 3\n      per: week\n"
+        "then:\n  - cadence:\n      channel: linkedin\n      posts: 3\n      per: week\n"
         "      text: Schedule the week's posts on Monday; reply to comments daily.\n"
     ),
     apply=_apply,

@@ -39,11 +39,11 @@ DISTRIBUTION = "healthcare-social-advisor"
 
 
 def _version() -> str:
-    """One source of the version: the installed distribution's metadata (pyproject.toml). Read
-    on first use: importing importlib.metadata costs `advisor --help` a third of its time."""
-    from advisor.files.cache import advisor_version
+    """One source of the version: the installed distribution's metadata (pyproject.toml), read
+    on first use."""
+    from advisor.files.metadata import installed_version
 
-    return advisor_version()
+    return installed_version(DISTRIBUTION)
 
 
 # public name -> the module that defines it

@@ -516,20 +516,76 @@ def _batch_wall(tmp: Path, text: str, args: list[str]) -> float | None:
     return wall
 
 
-def bench_cold_start(runs: int) -> None:
-    print("\n## CLI cold start (median wall time of a fresh process)")
+def bench_cold_start(tmp: Path, runs: int) -> None:
+    print(
+        "\n## CLI cold start: fresh processes, interleaved round by round (median wall time; "
+        "ratio to `python -c 'import click'`)"
+    )
     profile = ROOT / "profiles" / "medical-association.yaml"
-    for label, args in (
-        ("advisor --help", ["--help"]),
-        ("advisor assess (shipped pack)", ["assess", str(profile), "--format", "json"]),
-    ):
-        walls = []
-        for _ in range(runs):
+    cache_env = {**os.environ, "ADVISOR_CACHE_DIR": str(tmp / "cold-cache")}
+    no_cache = {**os.environ, "ADVISOR_CACHE_DIR": "off"}
+    assess = [ADVISOR_CLI, "assess", str(profile), "--format", "json"]
+    commands: dict[str, tuple[list[str], dict[str, str]]] = {
+        "python -c 'import click'": ([sys.executable, "-c", "import click"], cache_env),
+        "advisor --help": ([ADVISOR_CLI, "--help"], cache_env),
+        "advisor --version": ([ADVISOR_CLI, "--version"], cache_env),
+        "advisor assess, pack cache warm": (assess, cache_env),
+        "advisor assess, pack cache off": (assess, no_cache),
+    }
+    subprocess.run(assess, env=cache_env, capture_output=True, check=False)  # fills the cache
+    walls: dict[str, list[float]] = {label: [] for label in commands}
+    for _ in range(runs):
+        for label, (args, env) in commands.items():
             start = time.perf_counter()
-            proc = subprocess.run([ADVISOR_CLI, *args], capture_output=True, check=False)
-            walls.append(time.perf_counter() - start)
-        note = "" if proc.returncode in (0, 1) else f" (exit {proc.returncode})"
-        print(f"{label}: {statistics.median(walls) * 1e3:.0f} ms{note}")
+            proc = subprocess.run(args, capture_output=True, check=False, env=env)
+            walls[label].append(time.perf_counter() - start)
+            if proc.returncode not in (0, 1):
+                print(f"{label}: exit {proc.returncode}: {proc.stderr[:200]!r}")
+    click_ms = statistics.median(walls["python -c 'import click'"])
+    for label, samples in walls.items():
+        med = statistics.median(samples)
+        print(f"{label}: {med * 1e3:.0f} ms ({med / click_ms:.2f}x)")
+
+
+def bench_load(tmp: Path, rounds: int) -> None:
+    print(
+        "\n## pack load: load_pack + compile_pack, and a whole Advisor(folder), with the cache "
+        "on disk cold (off) and warm; sizes interleaved round by round"
+    )
+    from advisor.engine.compiler import compile_pack
+    from advisor.files.packs import load_pack
+
+    sizes = (100, 1000, 4000)
+    folders = {n: synthetic_pack(tmp / f"l{n}", n) for n in sizes}
+    cache = tmp / "load-cache"
+    samples: dict[tuple[int, str], list[float]] = {}
+    saved = os.environ.get("ADVISOR_CACHE_DIR")
+    try:
+        for _ in range(rounds):
+            for n, folder in folders.items():
+                for mode in ("cold", "warm"):
+                    os.environ["ADVISOR_CACHE_DIR"] = "off" if mode == "cold" else str(cache)
+                    start = time.perf_counter()
+                    compile_pack(load_pack(folder))
+                    loaded = time.perf_counter()
+                    Advisor(folder).close()
+                    whole = time.perf_counter() - loaded
+                    samples.setdefault((n, mode), []).append(loaded - start)
+                    samples.setdefault((n, f"{mode} advisor"), []).append(whole)
+    finally:
+        if saved is None:
+            os.environ.pop("ADVISOR_CACHE_DIR", None)
+        else:
+            os.environ["ADVISOR_CACHE_DIR"] = saved
+    med = {k: statistics.median(v) for k, v in samples.items()}
+    for n in sizes:
+        cold, warm = med[(n, "cold")], med[(n, "warm")]
+        whole_cold, whole_warm = med[(n, "cold advisor")], med[(n, "warm advisor")]
+        print(
+            f"{n:>5} rules: load+compile cold {cold:.3f} s, warm {warm:.3f} s "
+            f"({warm / cold:.2f}x); Advisor(folder) cold {whole_cold:.3f} s, warm "
+            f"{whole_warm:.3f} s ({whole_warm / whole_cold:.2f}x)"
+        )
 
 
 def bench_memory(count: int) -> None:
@@ -605,7 +661,8 @@ def main() -> None:
         "scaling": lambda tmp: bench_scaling(tmp, rounds),
         "peers": lambda tmp: bench_peers(rounds, 300 if args.quick else 1000),
         "throughput": lambda tmp: bench_throughput(tmp, 4000 if args.quick else 20000),
-        "cold": lambda tmp: bench_cold_start(5 if args.quick else 9),
+        "cold": lambda tmp: bench_cold_start(tmp, 5 if args.quick else 9),
+        "load": lambda tmp: bench_load(tmp, 2 if args.quick else 3),
         "memory": lambda tmp: bench_memory(20_000 if args.quick else 100_000),
         "profile": bench_profile,
     }

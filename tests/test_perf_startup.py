@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -51,3 +52,24 @@ def test_a_command_that_needs_the_models_loads_them() -> None:
     """The lazy imports are real: `advisor channels` does load what it needs."""
     loaded = _modules_after(["channels"])
     assert "pydantic" in loaded
+
+
+@pytest.mark.parametrize("layout", ["dist-info", "egg-info"])
+def test_the_version_is_read_where_importlib_metadata_reads_it(
+    layout: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first copy on sys.path wins, for both metadata layouts, as in importlib.metadata."""
+    from importlib.metadata import version
+
+    from advisor.files.metadata import installed_version
+
+    if layout == "dist-info":
+        meta = tmp_path / "healthcare_social_advisor-9.9.9.dist-info" / "METADATA"
+    else:
+        meta = tmp_path / "healthcare_social_advisor.egg-info" / "PKG-INFO"
+    meta.parent.mkdir()
+    meta.write_text("Metadata-Version: 2.4\nName: healthcare-social-advisor\nVersion: 9.9.9\n\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert installed_version() == version("healthcare-social-advisor") == "9.9.9"
+    monkeypatch.undo()
+    assert installed_version() == version("healthcare-social-advisor") != "9.9.9"

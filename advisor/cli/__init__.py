@@ -121,6 +121,17 @@ def _verbose(text: str) -> None:
         click.echo(text, err=True)
 
 
+def _print_version(ctx: click.Context, asked: bool) -> None:
+    """--version: the installed distribution's version, read only when asked (and without
+    importing importlib.metadata, which costs more than the rest of the command line)."""
+    if not asked or ctx.resilient_parsing:
+        return
+    from advisor.files.metadata import installed_version
+
+    click.echo(f"advisor, version {installed_version(DISTRIBUTION)}")
+    ctx.exit()
+
+
 class AdvisorGroup(click.Group):
     """A click group whose usage errors exit 4, so that 2 always means bad input."""
 
@@ -151,8 +162,9 @@ rules_option = click.option(
 
 
 @click.group(cls=AdvisorGroup, context_settings={"help_option_names": ["-h", "--help"]})
-# The version is read from the distribution's metadata only when --version asks for it.
-@click.version_option(package_name=DISTRIBUTION, prog_name="advisor")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=lambda ctx, _param, value: _print_version(ctx, value),
+              help="Show the version and exit.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only (no progress or notes).")
 @click.option("-v", "--verbose", is_flag=True, help="Also print the rule pack used and timings.")
 @click.pass_context

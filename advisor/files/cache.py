@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from advisor.errors import AdvisorError
+from advisor.files.metadata import installed_version
 from advisor.files.read import read_bytes
 
 CACHE_ENV = "ADVISOR_CACHE_DIR"
-DISTRIBUTION = "healthcare-social-advisor"  # as advisor.DISTRIBUTION (the package face)
 # Bumped when the layout of an entry changes, so an old entry is stale, not misread.
 FORMAT = 1
 # A compiled 4,000-rule pack is a few MB; anything far larger is not an entry of ours.
@@ -36,12 +36,7 @@ MAX_ENTRY_BYTES = 256 * 1024 * 1024
 @cache
 def advisor_version() -> str:
     """The installed distribution's version (pyproject.toml), read once per process."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(DISTRIBUTION)
-    except PackageNotFoundError:  # pragma: no cover - a source tree never installed
-        return "0+unknown"
+    return installed_version()
 
 
 def cache_folder() -> Path | None:

@@ -1,0 +1,294 @@
+"""The workshop app over real HTTP on loopback (uvicorn in a thread, no browser): the form read
+off the profile model, live advice, the same words as the command line for a bad value, and the
+safety rules — same origin, bounded posts, one session's state never another's, nothing changed
+by a refused post."""
+
+from __future__ import annotations
+
+import http.cookiejar
+import json
+import subprocess
+import sys
+import threading
+import typing
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from click.testing import CliRunner
+
+from advisor import Advisor
+from advisor.cli import main
+from advisor.model.profile import Profile
+from advisor.workflows.interview import profile_yaml
+from advisor.workshop.app import MAX_BODY_BYTES, create_app
+from advisor.workshop.form import FormError, form_data, profile_form
+from advisor.workshop.server import bind, field_helps, url_of
+
+from .conftest import REPO
+
+HOSPITAL = REPO / "profiles" / "hospital.yaml"
+
+
+class Browserless:
+    """A client with its own cookies, as one browser session would have."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        self.origin = base.rstrip("/")
+
+    def get(self, path: str = "") -> tuple[int, str, Any]:
+        return self._send(urllib.request.Request(self.base + path))
+
+    def post(self, path: str, body: Any, *, origin: str | None = "same",
+             content_type: str = "application/json", raw: bytes | None = None,
+             host: str | None = None) -> tuple[int, str, Any]:
+        data = raw if raw is not None else json.dumps(body).encode()
+        request = urllib.request.Request(self.base + path, data=data, method="POST")
+        request.add_header("Content-Type", content_type)
+        if origin is not None:
+            request.add_header("Origin", self.origin if origin == "same" else origin)
+        if host is not None:
+            request.add_header("Host", host)
+        return self._send(request)
+
+    def _send(self, request: urllib.request.Request) -> tuple[int, str, Any]:
+        try:
+            with self.opener.open(request, timeout=30) as response:
+                return response.status, response.headers.get_content_type(), response.read()
+        except urllib.error.HTTPError as err:
+            return err.code, err.headers.get_content_type(), err.read()
+
+    def change(self, fields: dict[str, Any], **extra: Any) -> dict[str, Any]:
+        status, _, body = self.post("api/change", {"form": fields, **extra})
+        assert status == 200, body
+        return typing.cast(dict[str, Any], json.loads(body))
+
+
+@pytest.fixture(scope="module")
+def advisor() -> Iterator[Advisor]:
+    with Advisor() as shipped:
+        yield shipped
+
+
+@pytest.fixture(scope="module")
+def served(advisor: Advisor) -> Iterator[str]:
+    """The workshop on a free loopback port, started from the hospital profile."""
+    initial = advisor.load(HOSPITAL).profile.model_dump(mode="json", exclude_computed_fields=True)
+    app = create_app(advisor, initial, HOSPITAL.name, ("127.0.0.1",),
+                     field_helps(sorted(advisor.pack.channels)))
+    sock = bind("127.0.0.1", 0)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    while not server.started:
+        thread.join(0.05)
+    yield url_of(sock)
+    server.should_exit = True
+    thread.join(10)
+    sock.close()
+
+
+def hospital_fields(advisor: Advisor) -> dict[str, Any]:
+    """The hospital profile as the page's controls hold it."""
+    data = advisor.load(HOSPITAL).profile.model_dump(mode="json", exclude_computed_fields=True)
+    out: dict[str, Any] = {}
+
+    def walk(value: Any, name: str) -> None:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                walk(inner, f"{name}.{key}" if name else key)
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            for index, item in enumerate(value):
+                out[f"{name}[{index}]"] = ""
+                walk(item, f"{name}[{index}]")
+        elif isinstance(value, list) or isinstance(value, bool):
+            out[name] = value
+        else:
+            out[name] = "" if value is None else str(value)
+
+    walk(data, "")
+    return out
+
+
+def test_every_field_of_the_profile_model_is_a_control_and_every_enum_a_choice(
+        advisor: Advisor) -> None:
+    form = profile_form({c: c for c in advisor.pack.channels}, {})
+    for section_name, info in Profile.model_fields.items():
+        section = form.child(section_name)
+        assert section is not None, section_name
+        model = typing.get_args(info.annotation)[0] if section.kind == "items" else (
+            info.annotation)
+        if section.kind in ("section", "items"):
+            assert [f.name for f in section.fields] == list(model.model_fields)
+    segment = form.child("audiences").child("segment")  # type: ignore[union-attr]
+    assert segment.kind == "choice" and segment.required
+    assert [c.value for c in segment.choices][:2] == ["physicians", "nurses"]
+    budget = form.child("resources").child("budget_per_year")  # type: ignore[union-attr]
+    assert budget.kind == "number" and budget.optional
+    platforms = form.child("audiences").child("platforms")  # type: ignore[union-attr]
+    assert {c.value for c in platforms.choices} == set(advisor.pack.channels)
+
+
+def test_not_given_is_distinct_from_zero_and_unknown_controls_are_refused(
+        advisor: Advisor) -> None:
+    form = profile_form({c: c for c in advisor.pack.channels}, {})
+    base = {"organization.name": "A", "organization.type": "hospital"}
+    not_given = form_data(form, {**base, "resources.budget_per_year": ""})
+    zero = form_data(form, {**base, "resources.budget_per_year": "0"})
+    assert "budget_per_year" not in not_given.get("resources", {})
+    assert zero["resources"]["budget_per_year"] == 0
+    assert form_data(form, {**base, "audiences[1]": ""})["audiences"] == [{}, {}]
+    for bad in ({"organization.tipe": "x"}, {"__class__": "x"}, {"audiences[99]": ""},
+                {"organization.hipaa_covered": "yes"}, {"resources.skills": "writing"}):
+        with pytest.raises(FormError):
+            form_data(form, {**base, **bad})
+
+
+def test_changing_staff_hours_from_30_to_4_changes_the_plan_in_one_round_trip(
+        served: str, advisor: Advisor) -> None:
+    client = Browserless(served)
+    status, kind, page = client.get()
+    assert status == 200 and kind == "text/html"
+    assert b'name="resources.staff_hours_per_week"' in page
+    fields = hospital_fields(advisor)
+    thirty = client.change({**fields, "resources.staff_hours_per_week": "30"})
+    four = client.change({**fields, "resources.staff_hours_per_week": "4"})
+    plan_of = [reply["advice"].split('id="resource-plan"')[1] for reply in (thirty, four)]
+    assert plan_of[0] != plan_of[1]
+    assert ">30<" in plan_of[0] and ">4<" in plan_of[1]
+    assert 'id="since-baseline"' in four["advice"]
+    assert 'class="moved"' in four["advice"]  # the rows the change moved are marked
+
+
+def test_a_bad_value_gets_the_command_lines_words_beside_its_field(
+        served: str, advisor: Advisor, tmp_path: Path) -> None:
+    client = Browserless(served)
+    client.get()
+    reply = client.change({**hospital_fields(advisor), "resources.staff_hours_per_week": "lots",
+                           "audiences[0].segment": "nurzes"})
+    assert reply["valid"] is False and reply["problems"] == 2
+    profile = tmp_path / "bad.yaml"
+    profile.write_text(HOSPITAL.read_text().replace("staff_hours_per_week: 16",
+                                                    "staff_hours_per_week: lots")
+                       .replace("segment: local_public", "segment: nurzes"))
+    result = CliRunner().invoke(main, ["validate", str(profile)])
+    assert result.exit_code == 2
+    for field in ("resources.staff_hours_per_week", "audiences[0].segment"):
+        words = reply["problem_map"][field]
+        assert f"{field}: {words}" in result.stderr
+    # The advice stays that of the last valid profile, and says so.
+    assert 'id="stale"' in reply["advice"]
+
+
+def test_each_browser_session_has_its_own_state(served: str, advisor: Advisor) -> None:
+    one, two = Browserless(served), Browserless(served)
+    one.get()
+    two.get()
+    one.change({**hospital_fields(advisor), "organization.name": "Session One"})
+    _, _, yaml_two = two.get("export/profile.yaml")
+    _, _, yaml_one = one.get("export/profile.yaml")
+    assert b"Session One" in yaml_one and b"Session One" not in yaml_two
+
+
+def test_refused_posts_say_why_and_change_nothing(served: str, advisor: Advisor) -> None:
+    client = Browserless(served)
+    client.get()
+    _, _, before = client.get("export/profile.yaml")
+    changed = {"form": {**hospital_fields(advisor), "organization.name": "Changed"}}
+    refused = [
+        client.post("api/change", changed, origin=None),
+        client.post("api/change", changed, origin="http://evil.example"),
+        client.post("api/change", changed, content_type="text/plain"),
+        client.post("api/change", None, raw=b"{not json"),
+        client.post("api/change", None, raw=b"[" + b" " * (MAX_BODY_BYTES + 10) + b"]"),
+        client.post("api/change", {"form": {"organization.tipe": "x"}}),
+        client.post("api/change", {"form": changed["form"], "add": "organization.name"}),
+        client.post("api/apply", {"fix": 7}),
+        client.post("api/start", {"from": "/etc/passwd"}),
+        client.post("api/start", {"from": "text", "text": "a: [", "name": "x.yaml"}),
+        client.post("api/change", changed, host="attacker.example"),
+    ]
+    statuses = [status for status, _, _ in refused]
+    assert statuses == [403, 403, 415, 400, 413, 422, 422, 422, 400, 422, 400]
+    for status, kind, body in refused[:-1]:
+        assert kind == "application/json" and json.loads(body)["error"]
+    assert client.get("export/profile.yaml")[2] == before
+    stranger = Browserless(served)  # no session cookie
+    assert stranger.post("api/change", changed)[0] == 403
+
+
+def test_downloads_are_the_init_yaml_and_the_cli_report(served: str, advisor: Advisor,
+                                                        tmp_path: Path) -> None:
+    client = Browserless(served)
+    client.get()
+    client.change({**hospital_fields(advisor), "resources.staff_hours_per_week": "4"})
+    _, _, saved = client.get("export/profile.yaml")
+    profile = advisor.load(HOSPITAL).profile.model_copy(update={
+        "resources": advisor.load(HOSPITAL).profile.resources.model_copy(
+            update={"staff_hours_per_week": 4.0})})
+    assert saved.decode() == profile_yaml(profile)
+    (tmp_path / "saved.yaml").write_bytes(saved)
+    result = CliRunner().invoke(main, ["assess", str(tmp_path / "saved.yaml"), "--format",
+                                       "json"])
+    assert result.exit_code == 0
+    assert client.get("export/report.json")[2].decode() == result.stdout
+    for name in ("report.md", "report.html", "report.txt"):
+        status, _, body = client.get(f"export/{name}")
+        assert status == 200 and b"Example Valley Community Hospital" in body
+    assert client.get("export/nothing.exe")[0] == 404
+
+
+def test_explain_then_apply_a_fix_then_undo_it(served: str, advisor: Advisor) -> None:
+    client = Browserless(served)
+    client.get()
+    _, _, before = client.get("export/profile.yaml")
+    status, _, body = client.post("api/explain", {"channel": "tiktok"})
+    reply = json.loads(body)
+    assert status == 200 and 'data-action="apply"' in reply["explain"]
+    status, _, body = client.post("api/apply", {"fix": 0})
+    applied = json.loads(body)
+    assert status == 200 and applied["status"].startswith("applied ")
+    assert client.get("export/profile.yaml")[2] != before
+    status, _, body = client.post("api/undo", {})
+    assert status == 200 and json.loads(body)["status"] == "undone"
+    assert client.get("export/profile.yaml")[2] == before
+    assert client.post("api/explain", {"channel": "myspace"})[0] == 422
+
+
+def test_without_the_web_extra_the_command_says_what_to_install() -> None:
+    blocked = ("import sys; sys.modules['starlette'] = None; sys.argv = ['advisor', 'workshop'];"
+               "from advisor.cli import main; main()")
+    result = subprocess.run([sys.executable, "-c", blocked], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "error: the workshop needs starlette "
+        "(pip install 'healthcare-social-advisor[web]')"]
+
+
+def test_a_taken_port_is_one_line_and_exit_2() -> None:
+    sock = bind("127.0.0.1", 0)
+    port = sock.getsockname()[1]
+    try:
+        result = CliRunner().invoke(main, ["workshop", str(HOSPITAL), "--port", str(port)])
+    finally:
+        sock.close()
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: cannot listen on 127.0.0.1:{port}: ")
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_only_the_workshop_command_imports_the_workshop() -> None:
+    importers = sorted(
+        str(path.relative_to(REPO)) for path in (REPO / "advisor").rglob("*.py")
+        if "advisor.workshop" in path.read_text() and "workshop" not in path.parts
+        and path.name != "workshop.py"
+    )
+    assert importers == []

@@ -10,10 +10,15 @@ from typing import Any
 from advisor.bdd import steps  # noqa: F401  # the shipped steps come first in the catalogue
 from advisor.bdd.registry import step
 from advisor.bdd.world import StepProblem, World
-from advisor.model.brief import Brief
+from advisor.model.brief import Brief, BriefItem
 from advisor.workflows.brief import build_brief
 
 BRIEF = "The strategy brief"
+
+
+def _areas(items: list[BriefItem]) -> list[str]:
+    """The first part of each item's label ('Records · Facebook page' -> 'Records')."""
+    return [(i.label or "").split(" · ")[0] for i in items]
 
 
 def _brief(world: World, pool: Any) -> Brief:
@@ -131,8 +136,7 @@ def _baseline(advisor_world: World, advisor_pool: Any, kind: str, words: str) ->
     section=BRIEF,
 )
 def _governance(advisor_world: World, advisor_pool: Any, area: str) -> None:
-    items = _brief(advisor_world, advisor_pool).governance
-    labels = [(g.label or "").split(" · ")[0] for g in items]
+    labels = _areas(_brief(advisor_world, advisor_pool).governance)
     if area.lower() not in (label.lower() for label in labels):
         raise StepProblem(f"no '{area}' item in the governance checklist; areas: {labels}")
 
@@ -146,7 +150,7 @@ def _governance(advisor_world: World, advisor_pool: Any, area: str) -> None:
     section=BRIEF,
 )
 def _spend(advisor_world: World, advisor_pool: Any, mode: str) -> None:
-    labels = [(s.label or "").split(" · ")[0] for s in _brief(advisor_world, advisor_pool).spend]
+    labels = _areas(_brief(advisor_world, advisor_pool).spend)
     if mode.lower() not in (label.lower() for label in labels):
         raise StepProblem(f"no '{mode}' advice; the brief says: {labels or 'nothing'}")
 

@@ -9,7 +9,7 @@ from html import escape
 from typing import Literal
 
 from advisor.model.brief import Brief, BriefItem, ChannelPlan, MeasureLine
-from advisor.render.brief_markdown import TITLE, readiness_line, trace_rows
+from advisor.render.brief_markdown import TITLE, readiness_line, target_line, trace_rows
 
 Paper = Literal["a4", "letter"]
 PAPER_SIZES: dict[str, str] = {"a4": "A4", "letter": "letter"}
@@ -170,11 +170,7 @@ def _measurement(brief: Brief) -> str:
     headers, widths = ["KPI", "Baseline", "Data source", "Reported"], [34, 18, 36, 12]
     out = ['<section id="measurement"><h2>Measurement plan</h2>']
     for o in brief.objectives:
-        target = ", ".join(p for p in (
-            f"metric: {o.metric}" if o.metric else "", f"target: {o.target}" if o.target else "",
-            f"by {o.deadline}" if o.deadline else "") if p) or "no target set yet"
-        out.append(f"<h3>{_e(o.goal)}</h3><p>{_e(o.kind.capitalize())} objective; "
-                   f"{_e(target)}.</p>")
+        out.append(f"<h3>{_e(o.goal)}</h3><p>{_e(target_line(o))}</p>")
         if o.lines:
             out.append(_table(headers, [_line_row(ln) for ln in o.lines], widths))
     if brief.plan_measures:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 
-from advisor.model.brief import Brief, BriefItem, ChannelPlan, MeasureLine
+from advisor.model.brief import Brief, BriefItem, ChannelPlan, MeasureLine, ObjectivePlan
 from advisor.render.markdown import md_escape, md_table
 
 TITLE = "Social media strategy brief"
@@ -36,6 +36,15 @@ def trace_rows(brief: Brief) -> Iterator[tuple[str, str, str]]:
         yield "Governance checklist", _short(item), item.rule_id
     for item in brief.spend:
         yield "Paid and organic", _short(item), item.rule_id
+
+
+def target_line(objective: ObjectivePlan) -> str:
+    """An objective's measure in words: 'Talking objective; metric: x, target: 5, by 2027-06-30.'"""
+    o = objective
+    parts = [f"metric: {o.metric}" if o.metric else "", f"target: {o.target}" if o.target else "",
+             f"by {o.deadline}" if o.deadline else ""]
+    measure = ", ".join(p for p in parts if p) or "no target set yet"
+    return f"{o.kind.capitalize()} objective; {measure}."
 
 
 def _short(item: BriefItem, words: int = 9) -> str:
@@ -151,12 +160,7 @@ def _measurement(brief: Brief) -> list[str]:
     out = ["## Measurement plan", ""]
     headers = ["KPI", "Baseline", "Data source", "Reported"]
     for o in brief.objectives:
-        target = ", ".join(p for p in (
-            f"metric: {o.metric}" if o.metric else "",
-            f"target: {o.target}" if o.target else "",
-            f"by {o.deadline}" if o.deadline else "") if p) or "no target set yet"
-        out += [f"### {md_escape(o.goal)}", "",
-                f"{o.kind.capitalize()} objective; {md_escape(target)}.", ""]
+        out += [f"### {md_escape(o.goal)}", "", md_escape(target_line(o)), ""]
         if o.lines:
             out += [md_table(headers, [_line_row(ln) for ln in o.lines]), ""]
     if brief.plan_measures:

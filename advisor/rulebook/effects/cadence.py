@@ -7,8 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field
 
-from advisor.model.report import SectionItem
 from advisor.rulebook.effects.base import EffectModel, EffectType, Fired, ReportDraft
+from advisor.rulebook.effects.sectioned import add_line
 
 
 class CadenceEffect(EffectModel):
@@ -32,16 +32,7 @@ def per_week(effect: CadenceEffect) -> float:
 
 
 def _apply(effect: CadenceEffect, fired: Fired, draft: ReportDraft) -> None:
-    draft.add_to_section(
-        CADENCE.key,
-        SectionItem(
-            rule_id=fired.rule_id,
-            text=effect.text,
-            label=rate(effect).capitalize(),
-            channel=effect.channel,
-            sources=fired.reason.sources,
-        ),
-    )
+    add_line(draft, CADENCE.key, fired, effect.text, rate(effect).capitalize(), effect.channel)
 
 
 CADENCE = EffectType(

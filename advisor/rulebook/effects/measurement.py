@@ -7,8 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field
 
-from advisor.model.report import SectionItem
 from advisor.rulebook.effects.base import EffectModel, EffectType, Fired, ReportDraft
+from advisor.rulebook.effects.sectioned import add_line
 
 Text = Annotated[str, Field(min_length=3, max_length=300)]
 
@@ -31,16 +31,7 @@ def _apply(effect: MeasurementEffect, fired: Fired, draft: ReportDraft) -> None:
     parts = [f"Data: {effect.data_source}; reported {effect.rhythm}."]
     if effect.tracking:
         parts.append(effect.tracking)
-    draft.add_to_section(
-        MEASUREMENT.key,
-        SectionItem(
-            rule_id=fired.rule_id,
-            text=" ".join(parts),
-            label=effect.kpi,
-            channel=effect.channel,
-            sources=fired.reason.sources,
-        ),
-    )
+    add_line(draft, MEASUREMENT.key, fired, " ".join(parts), effect.kpi, effect.channel)
 
 
 def _sentence(effect: MeasurementEffect) -> str:

@@ -7,8 +7,8 @@ from typing import Annotated
 
 from pydantic import ConfigDict, Field
 
-from advisor.model.report import SectionItem
 from advisor.rulebook.effects.base import EffectModel, EffectType, Fired, ReportDraft
+from advisor.rulebook.effects.sectioned import add_line
 
 Format = Annotated[str, Field(min_length=2, max_length=60)]
 
@@ -24,16 +24,7 @@ class PillarEffect(EffectModel):
 
 def _apply(effect: PillarEffect, fired: Fired, draft: ReportDraft) -> None:
     formats = f" Formats: {', '.join(effect.formats)}." if effect.formats else ""
-    draft.add_to_section(
-        PILLAR.key,
-        SectionItem(
-            rule_id=fired.rule_id,
-            text=effect.text + formats,
-            label=effect.name,
-            channel=effect.channel,
-            sources=fired.reason.sources,
-        ),
-    )
+    add_line(draft, PILLAR.key, fired, effect.text + formats, effect.name, effect.channel)
 
 
 def _sentence(effect: PillarEffect) -> str:

@@ -7,8 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field
 
-from advisor.model.report import SectionItem
 from advisor.rulebook.effects.base import EffectModel, EffectType, Fired, ReportDraft
+from advisor.rulebook.effects.sectioned import add_line
 
 MODE_NAMES = {"organic": "Organic", "paid": "Paid", "test": "Small paid test"}
 
@@ -22,16 +22,7 @@ class SpendEffect(EffectModel):
 
 
 def _apply(effect: SpendEffect, fired: Fired, draft: ReportDraft) -> None:
-    draft.add_to_section(
-        SPEND.key,
-        SectionItem(
-            rule_id=fired.rule_id,
-            text=effect.text,
-            label=MODE_NAMES[effect.mode],
-            channel=effect.channel,
-            sources=fired.reason.sources,
-        ),
-    )
+    add_line(draft, SPEND.key, fired, effect.text, MODE_NAMES[effect.mode], effect.channel)
 
 
 def _sentence(effect: SpendEffect) -> str:

@@ -7,8 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
-from advisor.model.report import SectionItem
 from advisor.rulebook.effects.base import EffectModel, EffectType, Fired, ReportDraft
+from advisor.rulebook.effects.sectioned import add_line
 
 PILOT_WEEKS = 13  # 90 days
 
@@ -45,16 +45,8 @@ def weeks(effect: TaskEffect) -> str:
 
 def _apply(effect: TaskEffect, fired: Fired, draft: ReportDraft) -> None:
     decision = f" · {effect.decision.capitalize()} if" if effect.decision else ""
-    draft.add_to_section(
-        TASK.key,
-        SectionItem(
-            rule_id=fired.rule_id,
-            text=effect.text,
-            label=f"{weeks(effect)} · {PHASE_NAMES[effect.phase]}{decision}",
-            channel=effect.channel,
-            sources=fired.reason.sources,
-        ),
-    )
+    label = f"{weeks(effect)} · {PHASE_NAMES[effect.phase]}{decision}"
+    add_line(draft, TASK.key, fired, effect.text, label, effect.channel)
 
 
 def _sentence(effect: TaskEffect) -> str:

@@ -100,6 +100,16 @@ def test_the_wheel_ships_the_rule_pack_and_works_outside_the_repo(tmp_path: Path
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["pack"]["name"] == "healthcare-social"
+    # The strategy brief works from the wheel too: a PDF where Chromium is installed.
+    fmt = "pdf" if shutil.which("chromium") else "markdown"
+    brief = subprocess.run(
+        [sys.executable, "-m", "advisor", "brief", str(REPO / "profiles" / "small-nonprofit.yaml"),
+         "--format", fmt, "--output", "brief.out"],
+        cwd=elsewhere, env=env, capture_output=True, text=True, check=False,
+    )
+    assert brief.returncode == 0, brief.stderr
+    written = (elsewhere / "brief.out").read_bytes()
+    assert written.startswith(b"%PDF") if fmt == "pdf" else b"strategy brief" in written
     probe = subprocess.run(
         [sys.executable, "-c", "import advisor; print(advisor.__file__)"],
         cwd=elsewhere,

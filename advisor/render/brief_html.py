@@ -161,13 +161,15 @@ def _pilot(brief: Brief) -> str:
 
 
 def _line_row(line: MeasureLine) -> list[str]:
-    tracking = f" {_e(line.tracking)}" if line.tracking else ""
+    tracking = ""
+    if line.tracking:
+        tracking = f'<br><span class="label">Tracking:</span> {_e(line.tracking)}'
     return [f"{_e(line.kpi)}{_marks(line.item.notes)}", _e(line.baseline),
             f"{_e(line.data_source)}{tracking}", _e(line.rhythm)]
 
 
 def _measurement(brief: Brief) -> str:
-    headers, widths = ["KPI", "Baseline", "Data source", "Reported"], [34, 18, 36, 12]
+    headers, widths = ["KPI", "Baseline", "Data source", "Reported"], [32, 17, 36, 15]
     out = ['<section id="measurement"><h2>Measurement plan</h2>']
     for o in brief.objectives:
         out.append(f"<h3>{_e(o.goal)}</h3><p>{_e(target_line(o))}</p>")

@@ -151,7 +151,7 @@ def _pilot(brief: Brief) -> list[str]:
 
 
 def _line_row(line: MeasureLine) -> list[str]:
-    tracking = f" {md_escape(line.tracking)}" if line.tracking else ""
+    tracking = f" Tracking: {md_escape(line.tracking)}" if line.tracking else ""
     return [md_escape(line.kpi) + _marks(line.item.notes), md_escape(line.baseline),
             md_escape(line.data_source) + tracking, line.rhythm]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ from advisor.api import Advisor
 from advisor.errors import AdvisorError
 from advisor.files.read import MAX_FILE_BYTES
 from advisor.files.yamlsafe import parse_document, syntax_of
-from advisor.model.paths import PathPart, get_at
+from advisor.model.paths import PathPart, get_at, show_value
 from advisor.workshop.exports import EXPORTS, export
 from advisor.workshop.form import FormField, form_data, item_path, profile_form, put_value
 from advisor.workshop.pages import (
@@ -41,6 +41,7 @@ from advisor.workshop.state import SessionStore, Workshop, WorkshopEngine, defau
 COOKIE = "advisor_workshop"
 # A profile file may be 1 MB; posted inside JSON (escaped) it may grow a little.
 MAX_BODY_BYTES = MAX_FILE_BYTES + 200_000
+DRAIN_BYTES = 4 * MAX_BODY_BYTES
 STATIC = Path(__file__).parent / "static"
 _HEADERS = {
     "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -88,18 +89,32 @@ async def read_json(request: Request) -> Any:
         raise Refused(403, "refused: changes are accepted only from the workshop page itself")
     if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
         raise Refused(415, "refused: a change is posted as application/json")
+    too_large = Refused(413, f"refused: a post may be at most {MAX_BODY_BYTES:,} bytes")
     declared = request.headers.get("content-length")
     if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY_BYTES):
-        raise Refused(413, f"refused: a post may be at most {MAX_BODY_BYTES:,} bytes")
+        await _drain(request.stream())
+        raise too_large
     body = bytearray()
-    async for chunk in request.stream():
+    stream = request.stream()
+    async for chunk in stream:
         body += chunk
         if len(body) > MAX_BODY_BYTES:
-            raise Refused(413, f"refused: a post may be at most {MAX_BODY_BYTES:,} bytes")
+            await _drain(stream)
+            raise too_large
     try:
         return json.loads(body)
     except (ValueError, RecursionError):
         raise Refused(400, "refused: the post is not valid JSON") from None
+
+
+async def _drain(stream: AsyncIterator[bytes]) -> None:
+    """Read and drop the rest of a refused body, up to a bound: a connection closed while the
+    browser is still sending is reset, and the browser would show that instead of the reason."""
+    dropped = 0
+    async for chunk in stream:
+        dropped += len(chunk)
+        if dropped > DRAIN_BYTES:
+            return
 
 
 Handler = Callable[[Request, Workshop, Any], Awaitable[Response]]
@@ -190,7 +205,7 @@ class WorkshopApp:
         if not isinstance(number, int) or isinstance(number, bool):
             raise Refused(400, "refused: name the change to apply by its number")
         changes = self.engine.apply_fix(workshop, number)
-        shown = "; ".join(f"{c.path} = {c.value}" for c in changes)
+        shown = "; ".join(f"{c.path} = {show_value(c.value)}" for c in changes)
         return self._reply(workshop, form=True, message=f"applied {shown} (Undo takes it back)")
 
     async def undo(self, request: Request, workshop: Workshop, body: Any) -> Response:

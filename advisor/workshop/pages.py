@@ -33,6 +33,8 @@ _ENV = jinja2.Environment(
     lstrip_blocks=True,
 )
 _ENV.filters["shown"] = show_value
+# "Audiences" holds audiences; one of them is an "Audience".
+_ENV.filters["singular"] = lambda label: label[:-1] if label.endswith("s") else label
 
 
 @dataclass

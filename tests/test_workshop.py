@@ -284,9 +284,10 @@ def test_downloads_are_the_init_yaml_and_the_cli_report(served: str, advisor: Ad
                                        "json"])
     assert result.exit_code == 0
     assert client.get("export/report.json")[2].decode() == result.stdout
-    for name in ("report.md", "report.html", "report.txt"):
+    for name in ("report.md", "report.html", "report.txt", "brief.md", "brief.html",
+                 "brief.json"):
         status, _, body = client.get(f"export/{name}")
-        assert status == 200 and b"Example Valley Community Hospital" in body
+        assert status == 200 and b"Example Valley Community Hospital" in body, name
     assert client.get("export/nothing.exe")[0] == 404
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import MutableHeaders
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -27,7 +28,7 @@ from advisor.errors import AdvisorError
 from advisor.files.read import MAX_FILE_BYTES
 from advisor.files.yamlsafe import parse_document, syntax_of
 from advisor.model.paths import PathPart, get_at, show_value
-from advisor.workshop.exports import EXPORTS, export
+from advisor.workshop.exports import EXPORTS, Assessed, export
 from advisor.workshop.form import FormField, form_data, item_path, profile_form, put_value
 from advisor.workshop.pages import (
     advice_html,
@@ -227,9 +228,14 @@ class WorkshopApp:
             return _error(404, f"no download named {name[:40]!r}")
         if workshop.profile is None or workshop.report is None:
             return _error(409, "the form has problems: fix them before downloading")
-        media, text = export(name, workshop.profile, workshop.report)
+        done = Assessed(workshop.profile, workshop.report, self.advisor.pack)
+        try:
+            # A PDF is printed by Chromium in a subprocess: off the event loop.
+            media, content = await run_in_threadpool(export, name, done)
+        except AdvisorError as err:
+            return _error(422, "; ".join(str(p) for p in err.problems[:5]))
         filename = f"{_slug(workshop.profile.organization.name)}-{name}"
-        return Response(text, media_type=media, headers={
+        return Response(content, media_type=media, headers={
             "content-disposition": f'attachment; filename="{filename}"'})
 
     def route(self, handler: Handler) -> Callable[[Request], Awaitable[Response]]:

@@ -29,13 +29,13 @@ def shipped() -> dict[str, Report]:
 
 def test_main_reasons_vary_across_the_shipped_profiles(shipped: dict[str, Report]) -> None:
     """Before: 34 distinct main reasons over 75 rows, one sentence heading 17 of them and up to
-    3 channels of one report. The strongest term's reason gives more distinct ones, at most two
-    channels of a report share a main reason."""
-    mains = Counter(a.reasons[0].text for r in shipped.values() for a in r.recommended)
+    3 channels of one report. The strongest term's reason gives more distinct ones (39 over the
+    70 ranked rows of the tiered reports), at most two channels of a report share one."""
+    mains = Counter(a.reasons[0].text for r in shipped.values() for a in r.ranked())
     assert len(mains) >= 38
     assert max(mains.values()) <= 8
     for name, report in shipped.items():
-        per_report = Counter(a.reasons[0].text for a in report.recommended)
+        per_report = Counter(a.reasons[0].text for a in report.ranked())
         assert max(per_report.values(), default=0) <= 2, name
 
 
@@ -67,7 +67,7 @@ def test_not_recommended_shows_reasons_against_not_a_formula(
         assert "net score" not in text
         assert "stronger support from the profile" not in text
         assert "no audio skills" in text
-    section = render_markdown(report).split("## Not recommended")[1].split("\n## ")[0]
+    section = render_markdown(report).split("## Not now")[1].split("\n## ")[0]
     assert "x_twitter" not in section and "Lifted when:" in section
 
 
@@ -118,6 +118,6 @@ def test_whatif_rows_read_as_sentences() -> None:
         ])
     text = render_whatif_markdown(diff)
     assert "— → —" not in text
-    assert re.search(r"Instagram enters the plan at rank \d", text)
-    assert "YouTube rises from rank 6 to rank 3, score 2 → 4" in text
+    assert re.search(r"YouTube becomes recommended at rank \d \(was not now; score 2 → 4\)", text)
+    assert re.search(r"Doximity \(physician network\) falls from rank \d to rank \d", text)
     assert "email_newsletter" not in text

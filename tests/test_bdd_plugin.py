@@ -142,6 +142,10 @@ Feature: every step against a small pack
     Then the rule "people.physicians.linkedin" fires
     And the rule "people.students.youtube" does not fire
     And "linkedin" is recommended
+    And "linkedin" is ranked
+    And the tier of "linkedin" is "recommended"
+    And the plan launches "linkedin"
+    And the plan holds at most 1 channels
     And the top channel is "linkedin"
     And "linkedin" is among the top 1 channels
     And "youtube" is not recommended
@@ -205,7 +209,7 @@ Feature: every step against a small pack
 
   Scenario: resources, bottlenecks, blocks and derived facts
     Given the profile "profile.yaml"
-    And the team has 4 staff hours per week
+    And the team has 3 staff hours per week
     And the team has the skills "writing and video"
     And there is an executive sponsor
     And the resources' moderation is "business_hours"
@@ -223,7 +227,7 @@ Feature: every step against a small pack
     And a "warning" finding "approval-slow" is raised
     And the precondition "social-media-policy" is stated
     And the precondition "video-plan" is stated for "youtube"
-    And "youtube" is ranked above "linkedin"
+    And "linkedin" is ranked above "youtube"
     And "youtube" does not fit the resource plan
     And the resource plan overflows
 
@@ -234,7 +238,8 @@ Feature: every step against a small pack
     And the organization has to be on "x_twitter"
     When the advisor assesses the profile
     Then the fact "slow-approval" is not derived
-    And the top channel is "x_twitter"
+    And the tier of "x_twitter" is "not now"
+    And "x_twitter" needs "writing skills"
     And "x_twitter" is not blocked
 
   Scenario: pain points, constraints, channels and generic paths
@@ -394,7 +399,7 @@ def test_mistakes_fail_with_file_line_and_a_suggestion(tmp_path: Path) -> None:
     assert "bad.feature:12:" in out and "did you mean 'staff_hours_per_week'?" in out
     assert "bad.feature:17:" in out and "did you mean 'people.physicians.linkedin'?" in out
     assert "unknown channel 'linkdin'" in out and "did you mean 'linkedin'?" in out
-    assert "'youtube' is not recommended; ranking: 1. linkedin (3)" in out
+    assert "'youtube' is not recommended; ranking: 1. linkedin (3, recommended)" in out
     assert "profile file 'nowhere.yaml' not found" in out
     assert "Traceback" not in out
 

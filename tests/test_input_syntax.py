@@ -122,7 +122,7 @@ def test_free_text_keeps_its_characters_only_values_are_humanized(tmp_path: Path
         report = advisor.assess(
             {**VALID, "audiences": [{"segment": "patients_general"}]}
         )
-    texts = [r.text for a in report.recommended + report.not_recommended for r in a.reasons
+    texts = [r.text for a in report.every_channel() for r in a.reasons
              if r.rule_id == "people.test.template"]
     assert texts == ["¯\\_(ツ)_/¯ snake_case stays; patients general read"]
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from advisor import Advisor
-from advisor.advice.ranking import fit_resources
+from advisor.advice.plan import Candidate, action_for, plan_resources
 from advisor.model.catalog import Channel
 from advisor.model.profile import Profile
 
@@ -31,7 +31,8 @@ def test_ties_break_by_supporting_rules_then_hours_then_id(
     report = mini_advisor.assess(make_profile())
     assert report.top(2) == ["linkedin", "email_newsletter"]
     # email (2 points) and youtube would tie only if weights matched; the order is stable
-    assert [a.rank for a in report.recommended] == list(range(1, len(report.recommended) + 1))
+    ranked = report.ranked()
+    assert [a.rank for a in ranked] == list(range(1, len(ranked) + 1))
 
 
 def test_a_blocked_channel_leaves_the_ranking_but_stays_with_what_lifts_it(
@@ -109,26 +110,58 @@ def _channel(cid: str, hours: float, skills: list[str]) -> Channel:
     )
 
 
-def test_resource_fit_walks_the_ranking_and_says_what_does_not_fit() -> None:
-    profile = Profile.model_validate(
+def _profile(resources: dict[str, Any], current: list[dict[str, Any]] | None = None) -> Profile:
+    return Profile.model_validate(
         {
             "organization": {"name": "x", "type": "hospital"},
-            "resources": {"staff_hours_per_week": 5, "skills": ["writing"]},
+            "resources": resources,
+            "technology": {"current_channels": current or []},
         }
     )
+
+
+def test_the_plan_keeps_channels_already_run_first_then_launches_in_rank_order() -> None:
+    profile = _profile(
+        {"staff_hours_per_week": 5, "skills": ["writing"]},
+        current=[{"channel": "dd", "result": "good"}, {"channel": "ee", "result": "poor"}],
+    )
+    runs = profile.technology.current_channels
     ranked = [
-        _channel("aa", 2, ["writing"]),
-        _channel("bb", 4, ["video"]),
-        _channel("cc", 4, ["writing"]),
-        _channel("dd", 3, []),
+        Candidate(_channel("aa", 2, ["writing"]), "recommended", None),
+        Candidate(_channel("cc", 4, ["writing"]), "recommended", None),
+        Candidate(_channel("dd", 3, []), "worth_considering", runs[0]),
+        Candidate(_channel("ee", 1, []), "recommended", runs[1]),
+        Candidate(_channel("ff", 1, []), "worth_considering", None),
     ]
-    fits, plan = fit_resources(profile, ranked)
-    assert plan.planned == ["aa", "dd"]
-    assert plan.not_fitted == ["bb", "cc"]
-    assert fits["bb"].missing_skills == ["video"]
-    assert fits["cc"].note == "needs 4 h/week; 3 h/week left (1 h/week short)"
-    assert plan.hours_left == 0
-    assert "2 of 4 recommended channels fit in 5 staff hours/week" in plan.summary
+    fits, plan = plan_resources(profile, ranked, cap=None)
+    # dd is run with good results: it takes its 3 hours before anything new is launched;
+    # ee's results are poor, so it is not kept; ff is only worth considering: not launched.
+    assert plan.kept == ["dd"] and plan.launched == ["aa"]
+    assert plan.planned == ["dd", "aa"]
+    assert plan.not_fitted == ["cc"]
+    assert fits["cc"].note == "needs 4 h/week; 0 h/week left (4 h/week short)"
+    assert plan.hours_left == 0 and plan.hours_planned == 5
+    assert plan.summary.startswith("Plan 2 channels: keep dd (already run); launch aa.")
+    assert action_for("ee", profile.technology.current_channels[1], plan) == "fix_or_retire"
+    assert action_for("dd", profile.technology.current_channels[0], plan) == "keep"
+    assert action_for("aa", None, plan) == "launch"
+
+
+def test_the_plan_holds_no_more_channels_than_the_cap() -> None:
+    profile = _profile({"staff_hours_per_week": 40})
+    ranked = [Candidate(_channel(c, 1, []), "recommended", None) for c in ("aa", "bb", "cc")]
+    fits, plan = plan_resources(profile, ranked, cap=2)
+    assert plan.planned == ["aa", "bb"] and plan.max_channels == 2
+    assert fits["cc"].note.startswith("over the 2 channels the capacity allows")
+
+
+def test_hours_not_given_plan_at_most_two_channels_and_say_so() -> None:
+    profile = _profile({})
+    ranked = [Candidate(_channel(c, 2, []), "recommended", None) for c in ("aa", "bb", "cc")]
+    _, plan = plan_resources(profile, ranked, cap=5)
+    assert plan.hours_available is None and plan.hours_left is None
+    assert plan.planned == ["aa", "bb"] and plan.max_channels == 2
+    assert "Staff hours are not given" in plan.summary
 
 
 def test_the_same_profile_gives_byte_identical_json(

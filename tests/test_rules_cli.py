@@ -560,7 +560,8 @@ def test_diff_shows_what_a_new_pack_version_changes_for_each_profile(tmp_path: P
     (profile,) = data["profiles"]
     assert profile["changed"] and profile["source"].endswith("society.yaml")
     assert profile["rules_started"] == ["people.nurses.youtube"]
-    moved = {m["channel"]: m for m in profile["difference"]["moved"]}
+    diff = profile["difference"]
+    moved = {m["channel"]: m for key in ("moved", "left") for m in diff[key]}
     assert moved["linkedin"]["score_before"] == 3 and moved["linkedin"]["score_after"] == 1
     assert "before" not in profile["difference"]  # the two full reports are left out
 

@@ -191,8 +191,8 @@ def test_the_json_names_each_reasons_sources_and_the_entries_used(report_json: d
     notes = report_json["sources"]
     assert [n["number"] for n in notes] == list(range(1, len(notes) + 1))
     assert set(notes[0]) >= {"number", "id", "title", "publisher", "year", "url", "kind"}
-    reasons = [r for a in report_json["recommended"] + report_json["not_recommended"]
-               for r in a["reasons"]]
+    tiers = ("recommended", "worth_considering", "not_now", "not_recommended")
+    reasons = [r for tier in tiers for a in report_json[tier] for r in a["reasons"]]
     cited = [s for f in report_json["findings"] for s in f["sources"]]
     cited += [s for r in reasons for s in r["sources"]]
     cited += [s for section in report_json["sections"] for i in section["items"]
@@ -200,7 +200,7 @@ def test_the_json_names_each_reasons_sources_and_the_entries_used(report_json: d
     assert all(r["sources"] for r in reasons)
     first_use = list(dict.fromkeys(cited))
     assert [n["id"] for n in notes] == first_use
-    assert report_json["schema_version"] == "1.2"
+    assert report_json["schema_version"] == "2.0"
 
 
 def test_json_reports_stay_byte_identical() -> None:

@@ -59,7 +59,7 @@ def _blocked_mini_report_page(tmp_path: Path) -> tuple[Path, list[str]]:
         report = advisor.assess(profile)
     page = tmp_path / "report.html"
     page.write_text(render_html(report), encoding="utf-8")
-    names = [a.name for a in [*report.recommended, *report.not_recommended]]
+    names = [a.name for a in report.every_channel()]
     return page, names
 
 

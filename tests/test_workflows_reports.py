@@ -90,9 +90,9 @@ def test_markdown_has_real_tables_every_reason_with_rule_id_and_evidence(
     text = render_markdown(report)
     lines = text.splitlines()
     # A GitHub table: a header row followed by a delimiter row with the same cell count.
-    header = lines.index("| # | Channel | Score | Fit | Main reason |")
+    header = lines.index("| # | Channel | Plan | Score | Main reason |")
     assert lines[header + 1].count("|") == lines[header].count("|")
-    for advice in [*report.recommended, *report.not_recommended]:
+    for advice in report.every_channel():
         for reason in advice.reasons:
             assert f"`{reason.rule_id}`" in text
             for ev in reason.evidence:
@@ -128,7 +128,7 @@ def test_html_is_self_contained_and_escapes_all_text(
         else:
             assert external not in page
     # The chart stacks terms by POST dimension: one rect per (channel, dimension) with points.
-    dims = {(a.channel, t.post) for a in [*report.recommended, *report.not_recommended]
+    dims = {(a.channel, t.post) for a in report.every_channel()
             for t in a.terms}
     assert page.count("<rect") == len(dims)
     for section in ("resource-plan", "kpis", "preconditions", "reasons", "chart"):
@@ -162,7 +162,7 @@ def test_schema_command_prints_a_valid_versioned_json_schema(name: str) -> None:
     assert result.exit_code == 0
     schema = json.loads(result.output)
     jsonschema.Draft202012Validator.check_schema(schema)
-    assert schema["schema_version"] == (SCHEMA_VERSION if name != "report" else "1.2")
+    assert schema["schema_version"] == (SCHEMA_VERSION if name != "report" else "2.0")
 
 
 def test_report_json_validates_against_the_report_schema(
@@ -269,8 +269,9 @@ def test_top_limits_the_recommended_channels_of_every_document(fmt: str, tmp_pat
     profile = REPO / "profiles" / "medical-association.yaml"
     with Advisor() as advisor:
         report = advisor.assess(profile)
-    assert len(report.recommended) > 3
-    first, rest = report.recommended[:2], report.recommended[2:]
+    ranked = report.ranked()
+    assert len(ranked) > 3
+    first, rest = ranked[:2], ranked[2:]
     out = tmp_path / f"top.{fmt}"
     result = _run("assess", str(profile), "--format", fmt, "--top", "2", "--output", str(out))
     assert result.exit_code == 0, result.output
@@ -286,7 +287,7 @@ def test_top_limits_the_recommended_channels_of_every_document(fmt: str, tmp_pat
     assert all(listed(a) for a in first)
     assert not any(listed(a) for a in rest)
     hidden = len(rest)
-    assert f"{hidden} more recommended channels are not shown (top 2 asked for)" in " ".join(
+    assert f"{hidden} more ranked channels are not shown (top 2 asked for)" in " ".join(
         text.split()
     )
     if fmt != "table":

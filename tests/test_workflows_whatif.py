@@ -76,8 +76,9 @@ def test_findings_raised_and_cleared_are_reported(mini_advisor: Advisor) -> None
 
 def test_channels_leaving_and_moving_are_reported(mini_advisor: Advisor) -> None:
     diff = what_if(mini_advisor, SMALL, [parse_assignment("bottlenecks.approval_days=0")])
-    assert "youtube" in {m.channel for m in diff.left}
     moved = {m.channel: m for m in diff.moved}
+    # YouTube (not now: the team lacks video skills) loses its only support: no longer scored.
+    assert (moved["youtube"].tier_before, moved["youtube"].tier_after) == ("not_now", None)
     # No rule scores X any more: it drops out of the report (score before -3, after none).
     assert moved["x_twitter"].score_before == -3 and moved["x_twitter"].score_after is None
 

@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from advisor.advice.reasons import order_reasons, reason_for
+from advisor.advice.plan import Candidate, action_for, plan_resources
+from advisor.advice.reasons import matched_facts, order_reasons, reason_for
+from advisor.advice.tiers import TIER_ORDER, TierCall, decide_tier
 from advisor.engine.compiler import CompiledPack
 from advisor.engine.inference import Inference
-from advisor.model.catalog import Channel
+from advisor.model.facts import FACT_LISTS
 from advisor.model.post import POST_ORDER
-from advisor.model.profile import Profile
+from advisor.model.profile import ChannelRun, Profile
 from advisor.model.report import (
     ChannelAdvice,
+    CurrentRun,
     DerivedFact,
     Finding,
     Fit,
@@ -36,6 +39,14 @@ def _rank_key(tally: ChannelTally) -> tuple[float, int, float, str]:
     return (-tally.score, -tally.supporting, tally.channel.hours_per_week, tally.channel.id)
 
 
+def audience_labels(profile: Profile) -> dict[str, str]:
+    """Each audience's profile path and the words a reader knows it by."""
+    return {
+        f"{FACT_LISTS['audience']}[{i}]": a.name or a.segment.replace("_", " ")
+        for i, a in enumerate(profile.audiences)
+    }
+
+
 def build_report(
     pack: RulePack,
     compiled: CompiledPack,
@@ -45,32 +56,91 @@ def build_report(
     inference: Inference,
 ) -> Report:
     draft = _draft(pack, compiled, rules, inference)
-    tallies = draft.tallies.values()
-    for t in tallies:
-        t.settle()
-    ranked = sorted((t for t in tallies if not t.blocks and t.score > 0), key=_rank_key)
-    rejected = sorted((t for t in tallies if t.blocks or t.score <= 0), key=_rank_key)
-    fits, plan = fit_resources(profile, [t.channel for t in ranked])
-    recommended = [_ordered(t.advice(i + 1, fits[t.channel.id])) for i, t in enumerate(ranked)]
-    not_recommended = [_ordered(t.advice(None, None)) for t in rejected]
+    labels = audience_labels(profile)
+    for tally in draft.tallies.values():
+        tally.settle(labels)
+    runs = {run.channel: run for run in profile.technology.current_channels}
+    calls = _tier_calls(draft, profile, runs)
+    by_tier: dict[str, list[ChannelTally]] = {tier: [] for tier in TIER_ORDER}
+    for tally in sorted(draft.tallies.values(), key=_rank_key):
+        by_tier[calls[tally.channel.id].tier].append(tally)
+    ranked = by_tier["recommended"] + by_tier["worth_considering"]
+    cap = min(draft.channel_caps)[0] if draft.channel_caps else None
+    candidates = [
+        Candidate(t.channel, calls[t.channel.id].tier, runs.get(t.channel.id)) for t in ranked
+    ]
+    fits, plan = plan_resources(profile, candidates, cap)
+    rank = {t.channel.id: i + 1 for i, t in enumerate(ranked)}
+    tiers = {
+        tier: [
+            _advise(t, calls[t.channel.id], rank.get(t.channel.id), plan, fits, runs)
+            for t in tallies
+        ]
+        for tier, tallies in by_tier.items()
+    }
     findings = sorted(draft.findings, key=lambda f: (_LEVEL_ORDER[f.level], f.code, f.rule_id))
     sections = _sections(draft)
+    every = [a for tier in TIER_ORDER for a in tiers[tier]]
     return Report(
         organization=profile.organization.name,
         profile_hash=profile_hash,
         pack=pack_info(pack),
         ready=not any(f.level == "blocker" for f in findings),
         findings=findings,
-        recommended=recommended,
-        not_recommended=not_recommended,
+        recommended=tiers["recommended"],
+        worth_considering=tiers["worth_considering"],
+        not_now=tiers["not_now"],
+        not_recommended=tiers["not_recommended"],
         preconditions=draft.preconditions,
         kpis=draft.kpis,
         resource_plan=plan,
         derived=_derived_facts(inference),
         fired_rules=list(inference.fired),
-        sources=source_notes(pack, findings, [*recommended, *not_recommended], sections),
+        sources=source_notes(pack, findings, every, sections),
         sections=sections,
     )
+
+
+def _advise(
+    tally: ChannelTally,
+    call: TierCall,
+    rank: int | None,
+    plan: ResourcePlan,
+    fits: Mapping[str, Fit],
+    runs: Mapping[str, ChannelRun],
+) -> ChannelAdvice:
+    cid = tally.channel.id
+    run = runs.get(cid)
+    advice = tally.advice(
+        call.tier, rank, fits.get(cid), list(call.needs), action_for(cid, run, plan), _current(run)
+    )
+    return _ordered(advice)
+
+
+def _tier_calls(
+    draft: ReportDraft, profile: Profile, runs: Mapping[str, ChannelRun]
+) -> dict[str, TierCall]:
+    given = profile.resources.skills
+    skills = None if given is None else frozenset(given)
+    hours = profile.resources.staff_hours_per_week
+    return {
+        cid: decide_tier(
+            t.channel,
+            t.score,
+            t.terms,
+            [b.lift for b in t.blocks],
+            runs.get(cid),
+            skills,
+            hours,
+        )
+        for cid, t in draft.tallies.items()
+    }
+
+
+def _current(run: ChannelRun | None) -> CurrentRun | None:
+    if run is None:
+        return None
+    return CurrentRun(result=run.result, followers=run.followers, posts_per_week=run.posts_per_week)
 
 
 def _ordered(advice: ChannelAdvice) -> ChannelAdvice:
@@ -95,8 +165,10 @@ def _draft(
     dimension_weight = {post: pack.manifest.weight_of(post) for post in POST_ORDER}
     for rule_id in inference.fired:
         rule = rules[rule_id]
-        reason = reason_for(rule, compiled.rule_by_id[rule_id], compiled.probe_by_id, inference)
-        fired = Fired(rule_id, rule.meta.post, dimension_weight[rule.meta.post], reason)
+        compiled_rule = compiled.rule_by_id[rule_id]
+        facts = matched_facts(compiled_rule, compiled.probe_by_id, inference)
+        reason = reason_for(rule, compiled_rule, compiled.probe_by_id, inference, facts)
+        fired = Fired(rule_id, rule.meta.post, dimension_weight[rule.meta.post], reason, facts)
         for effect in rule.then:
             type_of(effect).apply(effect, fired, draft)
     return draft
@@ -154,63 +226,3 @@ def pack_info(pack: RulePack) -> PackInfo:
         content_hash=pack.content_hash,
         rule_count=len(pack.rules),
     )
-
-
-def fit_resources(profile: Profile, ranked: list[Channel]) -> tuple[dict[str, Fit], ResourcePlan]:
-    """Walk the ranking in order and plan each channel that the hours and skills left allow."""
-    resources = profile.resources
-    available = float(resources.staff_hours_per_week)
-    skills: set[str] = set(resources.skills)
-    left = available
-    fits: dict[str, Fit] = {}
-    planned: list[str] = []
-    not_fitted: list[str] = []
-    for channel in ranked:
-        need = float(channel.hours_per_week)
-        missing: list[str] = sorted(set(channel.skills) - skills)
-        if missing:
-            note = f"needs skills the team lacks: {', '.join(missing)}"
-            fits[channel.id] = Fit(
-                fits=False, hours_per_week=need, missing_skills=missing, note=note
-            )
-            not_fitted.append(channel.id)
-        elif need > left:
-            note = (
-                f"needs {_hours(need)} h/week; {_hours(left)} h/week left "
-                f"({_hours(need - left)} h/week short)"
-            )
-            fits[channel.id] = Fit(fits=False, hours_per_week=need, note=note)
-            not_fitted.append(channel.id)
-        else:
-            left -= need
-            planned.append(channel.id)
-            fits[channel.id] = Fit(
-                fits=True, hours_per_week=need, note=f"fits: {_hours(need)} h/week"
-            )
-    used = available - left
-    if not ranked:
-        summary = "No channel is recommended yet, so no hours are planned."
-    else:
-        summary = (
-            f"{len(planned)} of {len(ranked)} recommended channels fit in "
-            f"{_hours(available)} staff hours/week ({_hours(used)} planned, {_hours(left)} left)."
-        )
-        if not_fitted:
-            extra = sum(fits[c].hours_per_week for c in not_fitted)
-            summary += (
-                f" {len(not_fitted)} do not fit; running them all would need "
-                f"{_hours(extra)} more hours/week or the missing skills."
-            )
-    return fits, ResourcePlan(
-        hours_available=round(available, 2),
-        hours_planned=round(used, 2),
-        hours_left=round(left, 2),
-        skills_available=sorted(skills),
-        planned=planned,
-        not_fitted=not_fitted,
-        summary=summary,
-    )
-
-
-def _hours(value: float) -> str:
-    return f"{value:g}"

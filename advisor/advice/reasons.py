@@ -149,12 +149,19 @@ def render_template(template: str, facts: dict[str, list[Fact]]) -> str:
 
 
 def reason_for(
-    rule: Rule, compiled_rule: CompiledRule, probes: dict[str, Probe], inference: Inference
+    rule: Rule,
+    compiled_rule: CompiledRule,
+    probes: dict[str, Probe],
+    inference: Inference,
+    facts: dict[str, list[Fact]] | None = None,
 ) -> Reason:
+    """The reason a fired rule gives; `facts` are its matched facts when already known."""
+    if facts is None:
+        facts = matched_facts(compiled_rule, probes, inference)
     return Reason(
         rule_id=rule.id,
         post=rule.meta.post,
-        text=render_template(rule.meta.because, matched_facts(compiled_rule, probes, inference)),
+        text=render_template(rule.meta.because, facts),
         evidence=evidence_for(compiled_rule, probes, inference),
         evidence_grade=rule.meta.evidence,
         source="; ".join(rule.meta.source),
@@ -180,7 +187,7 @@ def order_reasons(advice: ChannelAdvice) -> list[Reason]:
     that is not recommended, what blocks or lowers it comes first. Ties go by POST order, then
     rule id, so the first reason (the main one) is the strongest and the order deterministic."""
     strength = reason_strength(advice)
-    recommended = advice.rank is not None
+    recommended = advice.tier in ("recommended", "worth_considering")
     post_rank = {post: i for i, post in enumerate(POST_ORDER)}
 
     def key(reason: Reason) -> tuple[int, float, int, str]:

@@ -741,8 +741,10 @@ def _not_derived(advisor_world: World, name: str) -> None:
 
 
 def _ranking(report: Report) -> str:
-    shown = [f"{a.rank}. {a.channel} ({a.score:g})" for a in report.recommended]
-    return ", ".join(shown) or "no channel is recommended"
+    shown = [
+        f"{a.rank}. {a.channel} ({a.score:g}, {a.tier.replace('_', ' ')})" for a in report.ranked()
+    ]
+    return ", ".join(shown) or "no channel is ranked"
 
 
 def _advice(world: World, channel: str) -> ChannelAdvice | None:
@@ -757,6 +759,11 @@ def _advice(world: World, channel: str) -> ChannelAdvice | None:
 
 def _recommended(world: World, channel: str) -> ChannelAdvice | None:
     advice = _advice(world, channel)
+    return advice if advice is not None and advice.tier == "recommended" else None
+
+
+def _ranked(world: World, channel: str) -> ChannelAdvice | None:
+    advice = _advice(world, channel)
     return advice if advice is not None and advice.rank is not None else None
 
 
@@ -764,7 +771,8 @@ def _recommended(world: World, channel: str) -> ChannelAdvice | None:
     "then",
     '"{channel:Text}" is recommended',
     example='Then "linkedin" is recommended',
-    doc="The channel is in the ranking (it scored above zero and nothing blocks it).",
+    doc="The channel is in the recommended tier: nothing blocks it, the team can run it, its "
+    "score is high enough and some support comes from an audience, objective or pain point.",
     section=RANK,
 )
 def _is_recommended(advisor_world: World, channel: str) -> None:
@@ -775,9 +783,24 @@ def _is_recommended(advisor_world: World, channel: str) -> None:
 
 @step(
     "then",
+    '"{channel:Text}" is ranked',
+    example='Then "nextdoor" is ranked',
+    doc="The channel has a rank: recommended or worth considering (support, nothing blocks it, "
+    "the team can run it). Use it to prove a rule brings a channel whatever its tier.",
+    section=RANK,
+)
+def _is_ranked(advisor_world: World, channel: str) -> None:
+    if _ranked(advisor_world, channel) is None:
+        report = advisor_world.need_report()
+        raise StepProblem(f"'{channel}' is not ranked; ranking: {_ranking(report)}")
+
+
+@step(
+    "then",
     '"{channel:Text}" is not recommended',
     example='Then "x_twitter" is not recommended',
-    doc="The channel is not in the ranking (no score, a score of zero or less, or blocked).",
+    doc="The channel is not in the recommended tier (worth considering, not now, not "
+    "recommended, or not scored at all).",
     section=RANK,
 )
 def _is_not_recommended(advisor_world: World, channel: str) -> None:
@@ -832,13 +855,13 @@ def _top(advisor_world: World, channel: str) -> None:
     "then",
     '"{channel:Text}" is ranked above "{other:Text}"',
     example='Then "linkedin" is ranked above "facebook_page"',
-    doc="The first channel is recommended and ranked before the second (a channel that is not "
-    "recommended counts as ranked below every recommended one).",
+    doc="The first channel is ranked before the second (a channel without a rank counts as "
+    "ranked below every ranked one).",
     section=RANK,
 )
 def _above(advisor_world: World, channel: str, other: str) -> None:
-    first = _recommended(advisor_world, channel)
-    second = _recommended(advisor_world, other)
+    first = _ranked(advisor_world, channel)
+    second = _ranked(advisor_world, other)
     report = advisor_world.need_report()
     below = second is not None and first is not None and (first.rank or 0) > (second.rank or 0)
     if first is None or below:
@@ -849,13 +872,98 @@ def _above(advisor_world: World, channel: str, other: str) -> None:
     "then",
     "no channel is recommended",
     example="Then no channel is recommended",
-    doc="The ranking is empty.",
+    doc="The recommended tier is empty.",
     section=RANK,
 )
 def _none_recommended(advisor_world: World) -> None:
     report = advisor_world.need_report()
     if report.recommended:
         raise StepProblem(f"channels are recommended: {_ranking(report)}")
+
+
+_TIER_WORDS = {
+    "recommended": "recommended",
+    "worth considering": "worth_considering",
+    "not now": "not_now",
+    "not recommended": "not_recommended",
+}
+
+
+@step(
+    "then",
+    'the tier of "{channel:Text}" is "{tier:Text}"',
+    example='Then the tier of "youtube" is "not now"',
+    doc="The channel's tier: recommended, worth considering, not now (blocked or the team cannot "
+    "run it yet) or not recommended (the reasons against outweigh those for).",
+    section=RANK,
+)
+def _tier(advisor_world: World, channel: str, tier: str) -> None:
+    if tier not in _TIER_WORDS:
+        raise StepProblem(f"unknown tier '{tier}' (one of: {', '.join(_TIER_WORDS)})")
+    advice = _advice(advisor_world, channel)
+    actual = advice.tier if advice else "not scored"
+    if actual != _TIER_WORDS[tier]:
+        raise StepProblem(f"'{channel}' is {actual.replace('_', ' ')}, not {tier}")
+
+
+@step(
+    "then",
+    '"{channel:Text}" needs "{phrase:Text}"',
+    example='Then "youtube" needs "video skills"',
+    doc="What the channel needs to move up a tier mentions the phrase (case-insensitive).",
+    section=RANK,
+)
+def _needs(advisor_world: World, channel: str, phrase: str) -> None:
+    advice = _advice(advisor_world, channel)
+    needs = advice.needs if advice else []
+    if not any(phrase.lower() in n.lower() for n in needs):
+        raise StepProblem(f"nothing '{channel}' needs mentions '{phrase}': {needs}")
+
+
+@step(
+    "then",
+    'the plan {verb:Text} "{channel:Text}"',
+    example='Then the plan keeps "facebook_page"',
+    doc="The resource plan keeps the channel (already run), or launches it (new); `verb` is "
+    "keeps or launches.",
+    section=PLAN,
+)
+def _plan_verb(advisor_world: World, verb: str, channel: str) -> None:
+    _advice(advisor_world, channel)
+    plan = advisor_world.need_report().resource_plan
+    lists = {"keeps": plan.kept, "launches": plan.launched}
+    if verb not in lists:
+        raise StepProblem(f"the plan either keeps or launches a channel, not '{verb}'")
+    if channel not in lists[verb]:
+        raise StepProblem(f"the plan does not {verb.removesuffix('s')} '{channel}': {plan.summary}")
+
+
+@step(
+    "then",
+    "the plan holds at most {n:Count} channels",
+    example="Then the plan holds at most 3 channels",
+    doc="The resource plan keeps and launches no more than N channels in all.",
+    section=PLAN,
+)
+def _plan_count(advisor_world: World, n: int) -> None:
+    plan = advisor_world.need_report().resource_plan
+    if len(plan.planned) > n:
+        raise StepProblem(f"the plan holds {len(plan.planned)} channels: {plan.summary}")
+
+
+@step(
+    "then",
+    'the advice for "{channel:Text}" is to fix or retire it',
+    example='Then the advice for "x_twitter" is to fix or retire it',
+    doc="The organization runs the channel today, and it fails or the advice does not support "
+    "it: fix it or retire it.",
+    section=PLAN,
+)
+def _fix_or_retire(advisor_world: World, channel: str) -> None:
+    advice = _advice(advisor_world, channel)
+    if advice is None or advice.action != "fix_or_retire":
+        action = advice.action if advice else "not scored"
+        raise StepProblem(f"the advice for '{channel}' is {action}, not fix or retire")
 
 
 @step(
@@ -1044,7 +1152,7 @@ def _mentions(advisor_world: World, channel: str, phrase: str) -> None:
 
 def _all_kpis(report: Report) -> list[Any]:
     kpis = list(report.kpis)
-    for advice in [*report.recommended, *report.not_recommended]:
+    for advice in report.every_channel():
         kpis.extend(advice.kpis)
     return kpis
 
@@ -1141,7 +1249,7 @@ def _section_words(advisor_world: World, title: str, words: str) -> None:
 
 def _all_preconditions(report: Report) -> list[Any]:
     pres = list(report.preconditions)
-    for advice in [*report.recommended, *report.not_recommended]:
+    for advice in report.every_channel():
         pres.extend(advice.preconditions)
     return pres
 
@@ -1206,12 +1314,15 @@ def _fits(advisor_world: World) -> None:
     "then",
     "the resource plan overflows",
     example="Then the resource plan overflows",
-    doc="At least one recommended channel does not fit the hours or skills available.",
+    doc="A channel with support does not fit: the plan has no room for it (hours or the "
+    "channel cap), or the team cannot run it yet (skills, or more hours than it has).",
     section=PLAN,
 )
 def _overflows(advisor_world: World) -> None:
-    plan = advisor_world.need_report().resource_plan
-    if not plan.not_fitted:
+    report = advisor_world.need_report()
+    plan = report.resource_plan
+    infeasible = [a for a in report.not_now if not a.blocks]
+    if not plan.not_fitted and not infeasible:
         raise StepProblem(f"the plan fits: {plan.summary}")
 
 
@@ -1235,13 +1346,14 @@ def _channel_fits(advisor_world: World, channel: str) -> None:
     "then",
     '"{channel:Text}" does not fit the resource plan',
     example='Then "youtube" does not fit the resource plan',
-    doc="The channel is recommended but does not fit the hours or skills left.",
+    doc="The channel has support (a positive score) but is not planned: it needs hours, skills "
+    "or a place under the channel cap the team does not have.",
     section=PLAN,
 )
 def _channel_overflows(advisor_world: World, channel: str) -> None:
-    advice = _recommended(advisor_world, channel)
-    if advice is None:
-        raise StepProblem(f"'{channel}' is not recommended at all")
+    advice = _advice(advisor_world, channel)
+    if advice is None or advice.score <= 0 or advice.blocks:
+        raise StepProblem(f"'{channel}' has no support to plan it with")
     if advice.fit is not None and advice.fit.fits:
         raise StepProblem(f"'{channel}' fits: {advice.fit.note}")
 

@@ -91,6 +91,8 @@ Skill = Literal[
     "live_events",
 ]
 Moderation = Literal["none", "business_hours", "extended", "24x7"]
+# How much an audience counts: a secondary audience's score terms count half.
+Priority = Literal["primary", "secondary"]
 PainPoint = Literal[
     "member_engagement_low",
     "member_recruitment_young",
@@ -146,6 +148,7 @@ class Audience(Strict):
     platforms: list[ChannelId] = Field(default_factory=list, max_length=40)
     participation: Rung | None = None
     need_to_connect: bool = False
+    priority: Priority = "primary"
 
 
 class Objective(Strict):
@@ -181,17 +184,19 @@ class Technology(Strict):
     required_channels: list[ChannelId] = Field(default_factory=list, max_length=60)
 
 
+# Fields left out mean "not given", which the advice asks about; they are never read as 0 or
+# "none" (the worst case) nor as the best case.
 class Resources(Strict):
-    staff_hours_per_week: Annotated[float, Field(ge=0, le=2000)] = 0
-    skills: list[Skill] = Field(default_factory=list, max_length=20)
+    staff_hours_per_week: Annotated[float, Field(ge=0, le=2000)] | None = None
+    skills: list[Skill] | None = Field(default=None, max_length=20)
     budget_per_year: Annotated[float, Field(ge=0, le=1e12)] | None = None
     executive_sponsor: bool = False
-    sme_hours_per_month: Annotated[float, Field(ge=0, le=10_000)] = 0
-    moderation: Moderation = "none"
+    sme_hours_per_month: Annotated[float, Field(ge=0, le=10_000)] | None = None
+    moderation: Moderation | None = None
 
 
 class Bottlenecks(Strict):
-    approval_days: Annotated[float, Field(ge=0, le=3650)] = 0
+    approval_days: Annotated[float, Field(ge=0, le=3650)] | None = None
     legal_review_required: bool = False
     no_analytics: bool = False
     it_blocks_social: bool = False

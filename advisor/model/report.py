@@ -6,7 +6,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
-REPORT_SCHEMA_VERSION = "1.2"
+REPORT_SCHEMA_VERSION = "2.0"
+
+# What each tier means is documented in docs/advice.md and decided in advisor.advice.tiers.
+Tier = Literal["recommended", "worth_considering", "not_now", "not_recommended"]
+# What to do with a channel: start it, keep building on it (already run), or fix or retire it.
+Action = Literal["launch", "keep", "fix_or_retire"]
 
 
 Value = str | int | float | bool | list[str] | None
@@ -60,6 +65,12 @@ class ScoreTerm(_Model):
     weight: int
     dimension_weight: float
     points: float
+    # The audiences (profile paths, e.g. `audiences[1]`) whose facts the rule matched: their
+    # priority scales the points, and one audience's penalty is waived when another needs the
+    # channel.
+    audiences: list[str] = Field(default_factory=list)
+    scale: float = 1.0
+    waived: str | None = None  # why a penalty does not count, when it does not
 
 
 class Block(_Model):
@@ -114,11 +125,24 @@ class Fit(_Model):
     note: str
 
 
+class CurrentRun(_Model):
+    """How the organization runs a channel today, as its profile says."""
+
+    result: str
+    followers: int | None = None
+    posts_per_week: float | None = None
+
+
 class ChannelAdvice(_Model):
     channel: str
     name: str
+    tier: Tier
     rank: int | None = None
     score: float
+    action: Action | None = None
+    # What would make the channel feasible or lift it into a higher tier, in the client's words.
+    needs: list[str] = Field(default_factory=list)
+    current: CurrentRun | None = None
     terms: list[ScoreTerm] = Field(default_factory=list)
     reasons: list[Reason] = Field(default_factory=list)
     preconditions: list[Precondition] = Field(default_factory=list)
@@ -132,28 +156,58 @@ class ChannelAdvice(_Model):
         if self.blocks:
             why = "blocked: " + "; ".join(b.reason for b in self.blocks)
             return why, "; ".join(b.lift for b in self.blocks)
-        return f"net score {self.score:g}", "stronger support from the profile"
+        against = [r.text for r in self.reasons if self._points_of(r.rule_id) < 0]
+        why = (
+            against[0] if against else "nothing in the profile ties it to an audience or objective"
+        )
+        return why, "; ".join(self.needs) or "an audience or objective it serves"
+
+    def _points_of(self, rule_id: str) -> float:
+        return sum(t.points for t in self.terms if t.rule_id == rule_id)
 
 
 class ResourcePlan(_Model):
-    hours_available: float
+    # None when the profile does not say how many staff hours there are.
+    hours_available: float | None
     hours_planned: float
-    hours_left: float
+    hours_left: float | None
     skills_available: list[str]
+    # The most channels the capacity findings allow (None: no finding limits them).
+    max_channels: int | None = None
+    # Channels the organization already runs and keeps: they take their hours first.
+    kept: list[str] = Field(default_factory=list)
+    # Channels to start, after the kept ones.
+    launched: list[str] = Field(default_factory=list)
     planned: list[str]
     not_fitted: list[str]
     summary: str
 
-    def rows(self) -> list[tuple[str, str]]:
-        """The plan as label/value rows, unescaped, for every renderer to format its own way."""
+    def rows(self, names: dict[str, str] | None = None) -> list[tuple[str, str]]:
+        """The plan as label/value rows, unescaped, for every renderer to format its own way;
+        channels by their display names when `names` gives them."""
+
+        def shown(ids: list[str]) -> str:
+            return ", ".join((names or {}).get(i, i) for i in ids) or "—"
+
         return [
-            ("Staff hours per week available", f"{self.hours_available:g}"),
-            ("Hours planned", f"{self.hours_planned:g}"),
-            ("Hours left", f"{self.hours_left:g}"),
-            ("Skills available", ", ".join(self.skills_available) or "—"),
-            ("Channels planned", ", ".join(self.planned) or "—"),
-            ("Recommended but not fitted", ", ".join(self.not_fitted) or "—"),
+            ("Staff hours per week available", _hours(self.hours_available)),
+            ("Hours planned", _hours(self.hours_planned)),
+            ("Hours left", _hours(self.hours_left)),
+            ("Most channels the capacity allows", _count(self.max_channels)),
+            ("Skills available", ", ".join(s.replace("_", " ") for s in self.skills_available)
+             or "—"),
+            ("Channels kept (already run)", shown(self.kept)),
+            ("Channels to launch", shown(self.launched)),
+            ("Supported but not planned", shown(self.not_fitted)),
         ]
+
+
+def _hours(value: float | None) -> str:
+    return "not given" if value is None else f"{value:g}"
+
+
+def _count(value: int | None) -> str:
+    return "no limit set" if value is None else str(value)
 
 
 class PackInfo(_Model):
@@ -203,6 +257,8 @@ class Report(_Model):
     ready: bool
     findings: list[Finding] = Field(default_factory=list)
     recommended: list[ChannelAdvice] = Field(default_factory=list)
+    worth_considering: list[ChannelAdvice] = Field(default_factory=list)
+    not_now: list[ChannelAdvice] = Field(default_factory=list)
     not_recommended: list[ChannelAdvice] = Field(default_factory=list)
     preconditions: list[Precondition] = Field(default_factory=list)
     kpis: list[Kpi] = Field(default_factory=list)
@@ -212,8 +268,19 @@ class Report(_Model):
     sources: list[SourceNote] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
 
+    def ranked(self) -> list[ChannelAdvice]:
+        """The channels with a rank: recommended, then worth considering."""
+        return [*self.recommended, *self.worth_considering]
+
+    def every_channel(self) -> list[ChannelAdvice]:
+        """Every channel the rules spoke of, tier by tier."""
+        return [*self.recommended, *self.worth_considering, *self.not_now, *self.not_recommended]
+
+    def channel_names(self) -> dict[str, str]:
+        return {a.channel: a.name for a in self.every_channel()}
+
     def channel(self, channel_id: str) -> ChannelAdvice | None:
-        for advice in [*self.recommended, *self.not_recommended]:
+        for advice in self.every_channel():
             if advice.channel == channel_id:
                 return advice
         return None
@@ -223,13 +290,15 @@ class Report(_Model):
         return {note.id: note.number for note in self.sources}
 
     def top(self, n: int) -> list[str]:
-        return [a.channel for a in self.recommended[:n]]
+        """The first n ranked channels (recommended, then worth considering)."""
+        return [a.channel for a in self.ranked()[:n]]
 
     def shown(self, top: int | None) -> tuple[list[ChannelAdvice], int]:
-        """The recommended channels a reader is shown (the first `top`, or all) and how many
-        more there are."""
-        shown = self.recommended if top is None else self.recommended[:top]
-        return shown, len(self.recommended) - len(shown)
+        """The ranked channels a reader is shown (the first `top`, or all) and how many more
+        there are."""
+        ranked = self.ranked()
+        shown = ranked if top is None else ranked[:top]
+        return shown, len(ranked) - len(shown)
 
     def to_json(self) -> str:
         return self.model_dump_json(indent=2) + "\n"

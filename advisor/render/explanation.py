@@ -10,12 +10,14 @@ from advisor.workflows.whatif import Change
 
 
 def _standing(e: Explanation) -> str:
+    needs = f"; needs {'; '.join(e.needs)}" if e.needs else ""
     if e.recommended:
-        return f"recommended, rank {e.rank}, score {e.score:g}"
+        return f"recommended, rank {e.rank}, score {e.score:g}{needs}"
     if e.blocked:
-        return f"blocked (score {e.score:g})"
-    if e.score is not None:
-        return f"not recommended (score {e.score:g})"
+        return f"not now: blocked (score {e.score:g}){needs}"
+    if e.tier is not None and e.score is not None:
+        rank = f", rank {e.rank}" if e.rank is not None else ""
+        return f"{e.tier.replace('_', ' ')}{rank} (score {e.score:g}){needs}"
     return "not recommended: no rule scored it"
 
 

@@ -9,7 +9,7 @@ from advisor.model.paths import show_value
 from advisor.model.post import POST_ORDER
 from advisor.model.report import ChannelAdvice, Evidence, Reason, Report, SourceNote
 from advisor.render.markdown import hidden_note, item_line, plan_rows
-from advisor.render.whynot import why_not
+from advisor.render.whynot import current_text, not_now, plan_text, why_not
 
 # One colour per POST dimension, distinguishable for common colour-vision deficiencies (Okabe-Ito).
 POST_COLOURS: dict[str, str] = {
@@ -176,19 +176,47 @@ def _findings(report: Report) -> str:
     return f'<section id="findings"><h2>Findings</h2>{table}</section>'
 
 
+def _main_reason(a: ChannelAdvice) -> str:
+    said = _e(a.reasons[0].text if a.reasons else "")
+    run = current_text(a)
+    return f"{said} <em>({_e(run)})</em>" if run else said
+
+
 def _ranking(shown: list[ChannelAdvice], hidden: int) -> str:
-    if not shown:
+    recommended = [a for a in shown if a.tier == "recommended"]
+    if not recommended:
         body = "<p>No channel is recommended yet.</p>"
     else:
         rows = [
-            [str(a.rank), f'<span class="channel">{_e(a.name)}</span>', f"{a.score:g}",
-             _e(a.fit.note if a.fit else ""), _e(a.reasons[0].text if a.reasons else "")]
-            for a in shown
+            [str(a.rank), f'<span class="channel">{_e(a.name)}</span>', _e(plan_text(a)),
+             f"{a.score:g}", _main_reason(a)]
+            for a in recommended
         ]
-        body = _table(["#", "Channel", "Score", "Fit", "Main reason"], rows, "r_r")
-        if hidden:
-            body += f'<p class="meta">{_e(hidden_note(len(shown), hidden))}</p>'
+        body = _table(["#", "Channel", "Plan", "Score", "Main reason"], rows, "r__r")
+    considered = [a for a in shown if a.tier == "worth_considering"]
+    if considered:
+        rows = [
+            [str(a.rank), f'<span class="channel">{_e(a.name)}</span>', f"{a.score:g}",
+             _main_reason(a), _e("; ".join(a.needs))]
+            for a in considered
+        ]
+        table = _table(["#", "Channel", "Score", "Main reason", "What would make it recommended"],
+                       rows, "r_r")
+        body += f'<h3 id="worth-considering">Worth considering</h3>{table}'
+    if hidden:
+        body += f'<p class="meta">{_e(hidden_note(len(shown), hidden))}</p>'
     return f'<section id="ranking"><h2>Recommended channels</h2>{body}</section>'
+
+
+def _not_now(report: Report) -> str:
+    if not report.not_now:
+        return ""
+    rows = []
+    for a in report.not_now:
+        why, what = not_now(a)
+        rows.append([f'<span class="channel">{_e(a.name)}</span>', _e(why), _e(what)])
+    table = _table(["Channel", "Why not now", "What it would take"], rows)
+    return f'<section id="not-now"><h2>Not now</h2>{table}</section>'
 
 
 def _not_recommended(report: Report) -> str:
@@ -317,10 +345,11 @@ def render_html(report: Report, top: int | None = None) -> str:
         parts += [_findings(report), _ranking(shown, hidden)]
     else:
         parts += [_ranking(shown, hidden), _findings(report)]
-    chart = score_chart([*shown, *report.not_recommended])
+    chart = score_chart([*shown, *report.not_now, *report.not_recommended])
     parts.append(f'<section id="chart"><h2>Scores by POST dimension</h2>{chart}</section>')
-    parts += [_plan(report), _general(report, shown), _sections(report), _not_recommended(report)]
-    details = [*shown, *report.not_recommended]
+    parts += [_plan(report), _general(report, shown), _sections(report), _not_now(report),
+              _not_recommended(report)]
+    details = [*shown, *report.not_now, *report.not_recommended]
     if details:
         parts.append('<section id="reasons"><h2>Every reason, with its evidence</h2>')
         numbers = report.source_numbers()

@@ -13,19 +13,12 @@ from advisor.model.report import (
     SectionItem,
     SourceNote,
 )
-from advisor.render.whynot import why_not
+from advisor.render.whynot import current_text, not_now, plan_text, why_not
 
 
 def plan_rows(report: Report) -> list[tuple[str, str]]:
     """The resource plan's rows with channel names in place of channel ids."""
-    names = {a.channel: a.name for a in [*report.recommended, *report.not_recommended]}
-    plan = report.resource_plan
-    listed = {"Channels planned": plan.planned, "Recommended but not fitted": plan.not_fitted}
-    return [
-        (label, ", ".join(names.get(c, c) for c in listed[label]) or "—")
-        if label in listed else (label, value)
-        for label, value in plan.rows()
-    ]
+    return report.resource_plan.rows(report.channel_names())
 
 
 def md_escape(text: str) -> str:
@@ -45,10 +38,10 @@ def md_table(headers: Sequence[str], rows: Sequence[Sequence[str]], align: str =
 
 
 def hidden_note(shown: int, hidden: int) -> str:
-    """What a reader is told when --top left recommended channels out."""
+    """What a reader is told when --top left ranked channels out."""
     more = "channel is" if hidden == 1 else "channels are"
     return (
-        f"{hidden} more recommended {more} not shown (top {shown} asked for); "
+        f"{hidden} more ranked {more} not shown (top {shown} asked for); "
         "the JSON report lists all."
     )
 
@@ -92,20 +85,41 @@ def _findings(report: Report) -> list[str]:
     return ["## Findings", "", md_table(["Level", "Code", "Finding", "Rule", "Evidence"], rows), ""]
 
 
+def _main_reason(a: ChannelAdvice) -> str:
+    said = a.reasons[0].text if a.reasons else ""
+    run = current_text(a)
+    return f"{said} ({run})" if run else said
+
+
 def _ranking(shown: list[ChannelAdvice], hidden: int) -> list[str]:
     out = ["## Recommended channels", ""]
-    if not shown:
-        return [*out, "No channel is recommended yet.", ""]
-    rows = []
-    for a in shown:
-        fit = a.fit.note if a.fit else ""
-        top = a.reasons[0].text if a.reasons else ""
-        rows.append([str(a.rank), md_escape(a.name), f"{a.score:g}", md_escape(fit),
-                     md_escape(top)])
-    out += [md_table(["#", "Channel", "Score", "Fit", "Main reason"], rows, "rlrll"), ""]
+    recommended = [a for a in shown if a.tier == "recommended"]
+    if not recommended:
+        out += ["No channel is recommended yet.", ""]
+    else:
+        rows = [[str(a.rank), md_escape(a.name), md_escape(plan_text(a)), f"{a.score:g}",
+                 md_escape(_main_reason(a))] for a in recommended]
+        out += [md_table(["#", "Channel", "Plan", "Score", "Main reason"], rows, "rllrl"), ""]
+    considered = [a for a in shown if a.tier == "worth_considering"]
+    if considered:
+        rows = [[str(a.rank), md_escape(a.name), f"{a.score:g}", md_escape(_main_reason(a)),
+                 md_escape("; ".join(a.needs))] for a in considered]
+        out += ["## Worth considering", "",
+                md_table(["#", "Channel", "Score", "Main reason", "What would make it recommended"],
+                         rows, "rlrll"), ""]
     if hidden:
         out += [f"_{hidden_note(len(shown), hidden)}_", ""]
     return out
+
+
+def _not_now(report: Report) -> list[str]:
+    if not report.not_now:
+        return []
+    rows = []
+    for a in report.not_now:
+        why, what = not_now(a)
+        rows.append([md_escape(a.name), md_escape(why), md_escape(what)])
+    return ["## Not now", "", md_table(["Channel", "Why not now", "What it would take"], rows), ""]
 
 
 def _not_recommended(report: Report) -> list[str]:
@@ -204,8 +218,9 @@ def render_markdown(report: Report, top: int | None = None) -> str:
     out += _plan(report)
     out += _general(report, shown)
     out += _sections(report)
+    out += _not_now(report)
     out += _not_recommended(report)
-    details = [*shown, *report.not_recommended]
+    details = [*shown, *report.not_now, *report.not_recommended]
     if details:
         out += ["## Every reason, with its evidence", ""]
         for advice in details:

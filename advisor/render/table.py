@@ -9,7 +9,7 @@ from rich.text import Text
 
 from advisor.model.report import Report
 from advisor.render.markdown import hidden_note, item_line
-from advisor.render.whynot import why_not
+from advisor.render.whynot import current_text, not_now, plan_text, why_not
 
 _LEVEL_STYLE = {"blocker": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -25,23 +25,40 @@ def _findings(report: Report) -> Table:
 
 
 def _ranking(report: Report, top: int | None, reasons: int) -> Table:
-    table = Table(title="Recommended channels", title_justify="left", expand=True, show_lines=True)
+    table = Table(title="Recommended channels, then worth considering", title_justify="left",
+                  expand=True, show_lines=True)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Channel", max_width=22)
     table.add_column("Score", justify="right", no_wrap=True)
-    table.add_column("Fit", max_width=22)
+    table.add_column("Plan", max_width=26)
     table.add_column("Top reasons", ratio=1, overflow="fold")
     shown, hidden = report.shown(top)
     if hidden:
         table.caption = hidden_note(len(shown), hidden)
     for advice in shown:
         lines = [f"• {r.text} [{r.rule_id}]" for r in advice.reasons[:reasons]]
+        if run := current_text(advice):
+            lines.insert(0, run)
         lines += [f"◦ before launch: {p.text}" for p in advice.preconditions]
-        fit = advice.fit
-        fit_text = Text(fit.note if fit else "", style="green" if fit and fit.fits else "yellow")
+        planned = advice.fit is not None and advice.fit.fits
+        if advice.tier == "recommended":
+            plan = Text(plan_text(advice), style="green" if planned else "yellow")
+        else:
+            plan = Text("Worth considering: " + "; ".join(advice.needs), style="dim")
         table.add_row(
-            str(advice.rank), advice.name, f"{advice.score:g}", fit_text, Text("\n".join(lines))
+            str(advice.rank), advice.name, f"{advice.score:g}", plan, Text("\n".join(lines))
         )
+    return table
+
+
+def _not_now(report: Report) -> Table:
+    table = Table(title="Not now", title_justify="left", expand=True)
+    table.add_column("Channel", no_wrap=True)
+    table.add_column("Why not now")
+    table.add_column("What it would take")
+    for advice in report.not_now:
+        why, what = not_now(advice)
+        table.add_row(advice.name, Text(why), Text(what))
     return table
 
 
@@ -77,6 +94,8 @@ def render_table(
     if report.findings:
         parts.append(_findings(report))
     parts.append(_ranking(report, top, reasons))
+    if report.not_now:
+        parts.append(_not_now(report))
     if report.not_recommended:
         parts.append(_rejected(report))
     general = [f"• {p.text} [{p.rule_id}]" for p in report.preconditions]

@@ -34,30 +34,41 @@ def _block_reason(diff: WhatIf, channel: str) -> str:
     return "; ".join(dict.fromkeys(reasons))
 
 
+def _tier(tier: str | None) -> str:
+    return "not scored" if tier is None else tier.replace("_", " ")
+
+
+def _rank(rank: int | None) -> str:
+    return f" at rank {rank}" if rank is not None else ""
+
+
 def moved_sentence(m: Moved, diff: WhatIf | None = None) -> str:
-    """What happened to one channel, as a sentence: "LinkedIn page enters the plan at rank 2
-    (now scored 3)", "Facebook page leaves the ranking (blocked: ...)", "no change in rank,
-    score 3 → 4"."""
+    """What happened to one channel, as a sentence: "LinkedIn page becomes recommended at rank 2
+    (was worth considering; now scored 3)", "Facebook page is no longer recommended: now not
+    now (blocked: ...)", "YouTube rises from rank 4 to rank 2, score 3 → 4"."""
     score = _score_change(m)
-    if m.rank_before is None and m.rank_after is not None:
-        return f"{m.name} enters the plan at rank {m.rank_after} ({score})"
-    if m.rank_before is not None and m.rank_after is None:
-        if m.blocked_after:
-            why = _block_reason(diff, m.channel) if diff is not None else ""
-            return f"{m.name} leaves the ranking (blocked{': ' + why if why else ''}; {score})"
-        return f"{m.name} leaves the ranking ({score})"
-    if m.rank_before is not None and m.rank_after is not None:
-        if m.rank_before == m.rank_after:
-            return f"{m.name}: no change in rank ({m.rank_after}), {score}"
-        way = "rises" if m.rank_after < m.rank_before else "falls"
-        return f"{m.name} {way} from rank {m.rank_before} to rank {m.rank_after}, {score}"
+    blocked = ""
     if m.blocked_after and not m.blocked_before:
         why = _block_reason(diff, m.channel) if diff is not None else ""
-        said = f": {why}" if why else ""
-        return f"{m.name} is now blocked{said} (still not recommended, {score})"
+        blocked = f"blocked{': ' + why if why else ''}; "
+    if m.tier_before != m.tier_after:
+        if m.tier_after == "recommended":
+            return (f"{m.name} becomes recommended{_rank(m.rank_after)} "
+                    f"(was {_tier(m.tier_before)}; {score})")
+        if m.tier_before == "recommended":
+            return (f"{m.name} is no longer recommended: now {_tier(m.tier_after)} "
+                    f"({blocked}{score})")
+        return (f"{m.name} moves from {_tier(m.tier_before)} to {_tier(m.tier_after)} "
+                f"({blocked}{score})")
+    if m.rank_before is not None and m.rank_after is not None and m.rank_before != m.rank_after:
+        way = "rises" if m.rank_after < m.rank_before else "falls"
+        return f"{m.name} {way} from rank {m.rank_before} to rank {m.rank_after}, {score}"
     if m.blocked_before and not m.blocked_after:
-        return f"{m.name} is no longer blocked but still not recommended ({score})"
-    return f"{m.name} is still not recommended ({score})"
+        return f"{m.name} is no longer blocked, still {_tier(m.tier_after)} ({score})"
+    if blocked:
+        now = blocked.removesuffix("; ")
+        return f"{m.name} is now {now}, still {_tier(m.tier_after)} ({score})"
+    return f"{m.name} stays {_tier(m.tier_after)}{_rank(m.rank_after)}, {score}"
 
 
 def _rows(diff: WhatIf) -> list[tuple[str, str, str]]:
@@ -70,19 +81,9 @@ def _rows(diff: WhatIf) -> list[tuple[str, str, str]]:
 
 def _plan_rows(diff: WhatIf) -> list[tuple[str, str, str]]:
     b, a = diff.plan_before, diff.plan_after
-    names = {x.channel: x.name for r in (diff.before, diff.after)
-             for x in [*r.recommended, *r.not_recommended]}
-
-    def shown(ids: list[str]) -> str:
-        return ", ".join(names.get(c, c) for c in ids) or "—"
-
-    return [
-        ("Staff hours per week", f"{b.hours_available:g}", f"{a.hours_available:g}"),
-        ("Hours planned", f"{b.hours_planned:g}", f"{a.hours_planned:g}"),
-        ("Hours left", f"{b.hours_left:g}", f"{a.hours_left:g}"),
-        ("Channels planned", shown(b.planned), shown(a.planned)),
-        ("Not fitted", shown(b.not_fitted), shown(a.not_fitted)),
-    ]
+    names = diff.before.channel_names() | diff.after.channel_names()
+    before, after = b.rows(names), a.rows(names)
+    return [(label, was, now) for (label, was), (_, now) in zip(before, after, strict=True)]
 
 
 def render_whatif_table(diff: WhatIf, console: Console) -> None:

@@ -46,3 +46,43 @@ def why_not(advice: ChannelAdvice) -> tuple[list[str], str]:
     change = (f"{these} no longer applying, or stronger support for {advice.name} in the "
               "profile (an audience known to use it, an objective it serves).")
     return against, change
+
+
+_ACTION_WORDS = {"keep": "Keep (already run)", "launch": "Launch", "fix_or_retire": "Fix or retire"}
+
+
+def plan_text(advice: ChannelAdvice) -> str:
+    """What the plan does with a ranked channel, and the step that comes first, in words."""
+    if advice.action is not None:
+        said = _ACTION_WORDS[advice.action]
+        if advice.fit is not None:
+            said += f": {advice.fit.note.split(': ', 1)[-1]}"
+    else:
+        said = f"Not planned: {advice.fit.note}" if advice.fit is not None else "Not planned"
+    if advice.needs and advice.tier == "recommended":
+        said += "; first " + "; ".join(advice.needs)
+    return said
+
+
+def not_now(advice: ChannelAdvice) -> tuple[str, str]:
+    """Why a channel is not for now and what it would take, in sentences."""
+    if advice.blocks:
+        why, lift = why_not(advice)
+        return " ".join(why), lift
+    return (
+        f"The team cannot run {advice.name} yet.",
+        "It needs " + "; ".join(advice.needs) + "." if advice.needs else "",
+    )
+
+
+def current_text(advice: ChannelAdvice) -> str:
+    """How the organization runs the channel today, or an empty string when it does not."""
+    run = advice.current
+    if run is None:
+        return ""
+    parts = [f"results {run.result}"]
+    if run.followers is not None:
+        parts.append(f"{run.followers:,} followers")
+    if run.posts_per_week is not None:
+        parts.append(f"{run.posts_per_week:g} posts a week")
+    return "Run today: " + ", ".join(parts)

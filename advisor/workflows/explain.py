@@ -95,6 +95,9 @@ class Explanation(BaseModel):
     channel: str
     name: str
     recommended: bool
+    # The channel's tier (None when no rule scored it) and what it needs to move up.
+    tier: str | None = None
+    needs: list[str] = Field(default_factory=list)
     rank: int | None
     score: float | None
     blocked: bool
@@ -308,7 +311,9 @@ def explain_channel(advisor: Assessor, source: ProfileInput, channel: str) -> Ex
         organization=report.organization,
         channel=channel,
         name=catalogue[channel].name,
-        recommended=advice is not None and advice.rank is not None,
+        recommended=advice is not None and advice.tier == "recommended",
+        tier=advice.tier if advice else None,
+        needs=list(advice.needs) if advice else [],
         rank=advice.rank if advice else None,
         score=advice.score if advice else None,
         blocked=bool(advice and advice.blocks),

@@ -131,6 +131,8 @@ class Moved(BaseModel):
     score_after: float | None
     blocked_before: bool = False
     blocked_after: bool = False
+    tier_before: str | None = None
+    tier_after: str | None = None
 
 
 class FindingRef(BaseModel):
@@ -169,28 +171,32 @@ class WhatIf(BaseModel):
         return self.model_dump_json(indent=2, exclude={"before", "after"}) + "\n"
 
 
-def _standing(report: Report) -> dict[str, tuple[str, int | None, float, bool]]:
-    out = {a.channel: (a.name, a.rank, a.score, bool(a.blocks)) for a in report.not_recommended}
-    out |= {a.channel: (a.name, a.rank, a.score, False) for a in report.recommended}
-    return out
+Standing = tuple[str, int | None, float | None, bool, str | None]
+
+
+def _standing(report: Report) -> dict[str, Standing]:
+    return {a.channel: (a.name, a.rank, a.score, bool(a.blocks), a.tier)
+            for a in report.every_channel()}
 
 
 def compare(before: Report, after: Report, changes: Sequence[Change]) -> WhatIf:
-    """What changed between two reports of the same organization."""
+    """What changed between two reports of the same organization: channels that entered or
+    left the recommended tier, and every other change of tier, rank, score or block."""
     old, new = _standing(before), _standing(after)
     moved, entered, left = [], [], []
     for channel in sorted(set(old) | set(new)):
         name = (new.get(channel) or old[channel])[0]
-        _, rb, sb, bb = old.get(channel, (name, None, None, False))
-        _, ra, sa, ba = new.get(channel, (name, None, None, False))
+        unscored: Standing = (name, None, None, False, None)
+        _, rb, sb, bb, tb = old.get(channel, unscored)
+        _, ra, sa, ba, ta = new.get(channel, unscored)
         item = Moved(channel=channel, name=name, rank_before=rb, rank_after=ra,
-                     score_before=sb, score_after=sa, blocked_before=bb, blocked_after=ba)
-        # Entered and left the ranking; every other change of rank, score or block "moved".
-        if rb is None and ra is not None:
+                     score_before=sb, score_after=sa, blocked_before=bb, blocked_after=ba,
+                     tier_before=tb, tier_after=ta)
+        if tb != "recommended" and ta == "recommended":
             entered.append(item)
-        elif rb is not None and ra is None:
+        elif tb == "recommended" and ta != "recommended":
             left.append(item)
-        elif (rb, sb, bb) != (ra, sa, ba):
+        elif (rb, sb, bb, tb) != (ra, sa, ba, ta):
             moved.append(item)
     entered.sort(key=lambda m: m.rank_after or 0)
     left.sort(key=lambda m: m.rank_before or 0)

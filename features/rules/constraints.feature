@@ -162,7 +162,7 @@ Feature: Constraint rules: HIPAA, ACCME, FDA, professional ethics, platform risk
     And the constraints include "platform_volatility"
     When the advisor assesses the profile
     Then the rule "constraints.platform.volatility" fires
-    And "email_newsletter" is recommended
+    And "email_newsletter" is ranked
 
   Scenario: without the volatility constraint the rule is silent
     Given a minimal "research_institute" profile
@@ -173,6 +173,7 @@ Feature: Constraint rules: HIPAA, ACCME, FDA, professional ethics, platform risk
   Scenario: an emergency role keeps a followed real-time channel ready
     Given a minimal "public_health_agency" profile
     And the organization is "emergency_role"
+    And an audience of "local_public"
     When the advisor assesses the profile
     Then the rule "constraints.emergency.realtime-channel" fires
     And "facebook_page" is recommended

@@ -82,7 +82,7 @@ Feature: Country-aware channels: networks closed to a country are blocked there,
     When the advisor assesses the profile
     Then the rule "constraints.country.nextdoor-unavailable" does not fire
     And the rule "people.local.nextdoor" fires
-    And "nextdoor" is recommended
+    And "nextdoor" is ranked
 
     Examples:
       | country |

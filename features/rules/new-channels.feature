@@ -8,7 +8,7 @@ Feature: New channels are scored from an audience or an objective
     And a measurable "talking" objective
     When the advisor assesses the profile
     Then the rule "people.platforms.threads" fires
-    And "threads" is recommended
+    And "threads" is ranked
 
   Scenario: an audience that is not on Threads does not bring it
     Given a minimal "hospital" profile
@@ -24,7 +24,7 @@ Feature: New channels are scored from an audience or an objective
     And a measurable "talking" objective
     When the advisor assesses the profile
     Then the rule "people.platforms.whatsapp" fires
-    And "whatsapp_channel" is recommended
+    And "whatsapp_channel" is ranked
 
   Scenario: an audience that is not on WhatsApp does not bring it
     Given a minimal "patient_advocacy_nonprofit" profile
@@ -39,7 +39,7 @@ Feature: New channels are scored from an audience or an objective
     And an audience of "local_public"
     When the advisor assesses the profile
     Then the rule "objectives.format.sms-alerts" fires
-    And "sms_alerts" is recommended
+    And "sms_alerts" is ranked
     And the precondition "sms-opt-in" is stated for "sms_alerts"
 
   Scenario: a crisis-communication objective brings text alerts too
@@ -61,7 +61,7 @@ Feature: New channels are scored from an audience or an objective
     And an audience of "patients_general"
     When the advisor assesses the profile
     Then the rule "people.local.google-business-profile" fires
-    And "google_business_profile" is recommended
+    And "google_business_profile" is ranked
     And the precondition "one-profile-per-location" is stated for "google_business_profile"
 
   Scenario: an organization that sees no one in person gets no Business Profile
@@ -80,7 +80,7 @@ Feature: New channels are scored from an audience or an objective
     And a measurable "supporting" objective for "cme_delivery"
     When the advisor assesses the profile
     Then the rule "objectives.format.video-podcast" fires
-    And "video_podcast" is recommended
+    And "video_podcast" is ranked
 
   Scenario: education for older adults only does not bring a video podcast
     Given a minimal "cme_provider" profile

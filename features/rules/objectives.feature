@@ -87,11 +87,11 @@ Feature: Objectives rules: "Why?" comes first, and each objective points to its 
     Given a minimal "<type>" profile
     And a measurable "<kind>" objective
     And the team has 20 staff hours per week
-    And the team has the skills "writing and community_management"
+    And the team has the skills "writing, analytics and community_management"
     And the resources' moderation is "business_hours"
     When the advisor assesses the profile
     Then the rule "<rule>" fires
-    And "<channel>" is recommended
+    And "<channel>" is ranked
     And a reason for "<channel>" cites the rule "<rule>"
 
     Examples:
@@ -187,7 +187,7 @@ Feature: Objectives rules: "Why?" comes first, and each objective points to its 
     And a measurable "<kind>" objective for "<focus>"
     When the advisor assesses the profile
     Then the rule "<rule>" fires
-    And "<channel>" is recommended
+    And "<channel>" is ranked
     And a reason for "<channel>" cites the rule "<rule>"
 
     Examples:

@@ -7,7 +7,7 @@ Feature: Pain-point rules: each pain point brings channels and outcome KPIs
     And the pain points include "<pain>"
     When the advisor assesses the profile
     Then the rule "<rule>" fires
-    And "<channel>" is recommended
+    And "<channel>" is ranked
     And a reason for "<channel>" cites the rule "<rule>"
 
     Examples:

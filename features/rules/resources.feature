@@ -106,7 +106,8 @@ Feature: Resources rules: staff hours, skills, expert time and moderation decide
     And the team has the skills "writing and video"
     When the advisor assesses the profile
     Then the rule "resources.skills.video" fires
-    And "youtube" is recommended
+    And the tier of "youtube" is "worth considering"
+    And "youtube" needs "an audience or objective"
 
   Scenario: without video skills YouTube only hosts existing recordings
     Given a minimal "hospital" profile

@@ -103,25 +103,50 @@ Feature: Technology rules: a demanded channel is not a reason; channels already 
     Given a minimal "hospital" profile
     And the organization already runs "<channel>" with "good" results
     When the advisor assesses the profile
-    Then the rule "<rule>" fires
+    Then the rule "technology.current.works" fires
     And "<channel>" is recommended
+    And the plan keeps "<channel>"
+    And a reason for "<channel>" mentions "own results are good"
 
     Examples:
-      | channel          | rule                            |
-      | email_newsletter | technology.current.good-email    |
-      | facebook_page    | technology.current.good-facebook |
-      | linkedin         | technology.current.good-linkedin |
-      | youtube          | technology.current.good-youtube  |
+      | channel          |
+      | email_newsletter |
+      | facebook_page    |
+      | linkedin         |
+      | youtube          |
 
-  Scenario Outline: a channel with only fair results earns no keep-what-works points
+  Scenario: a channel with only fair results earns no keep-what-works points
     Given a minimal "hospital" profile
-    And the organization already runs "<channel>" with "fair" results
+    And the organization already runs "facebook_page" with "fair" results
     When the advisor assesses the profile
-    Then the rule "<rule>" does not fire
+    Then the rule "technology.current.works" does not fire
 
-    Examples:
-      | channel          | rule                            |
-      | email_newsletter | technology.current.good-email    |
-      | facebook_page    | technology.current.good-facebook |
-      | linkedin         | technology.current.good-linkedin |
-      | youtube          | technology.current.good-youtube  |
+  Scenario: a journal's large, well-performing X following is kept, not dropped
+    Given a minimal "medical_journal" profile
+    And an audience of "researchers"
+    And the current channels:
+      | channel    | result | followers | posts_per_week |
+      | x_twitter  | good   | 450000    | 10             |
+    When the advisor assesses the profile
+    Then the rule "technology.current.works" fires
+    And the rule "technology.current.following" fires
+    And the tier of "x_twitter" is "recommended"
+    And the plan keeps "x_twitter"
+    And a reason for "x_twitter" mentions "450000 followers"
+
+  Scenario: a following with poor results earns nothing and is up for fixing or retiring
+    Given a minimal "hospital" profile
+    And the current channels:
+      | channel    | result | followers | posts_per_week |
+      | x_twitter  | poor   | 5000      | 3              |
+    When the advisor assesses the profile
+    Then the rule "technology.current.following" does not fire
+    And the advice for "x_twitter" is to fix or retire it
+
+  Scenario: results nobody measured are asked for, not guessed
+    Given a minimal "hospital" profile
+    And the organization already runs "facebook_page"
+    When the advisor assesses the profile
+    Then the rule "technology.current.results-unknown" fires
+    And the rule "technology.current.works" does not fire
+    And a "info" finding "channel-results-unknown" is raised

@@ -97,9 +97,9 @@ def test_batch_gives_the_same_bytes(profiles: list[dict[str, Any]], expected: li
     assert reports == expected
 
 
-def test_omitted_zero_and_zero_point_zero_give_the_same_bytes() -> None:
+def test_zero_and_zero_point_zero_give_the_same_bytes_and_omitted_is_not_zero() -> None:
     base = generated(1)[0]
-    texts = set()
+    texts = {}
     with Advisor(MINI) as advisor:
         for choice in ("omit", 0, 0.0):
             data = copy.deepcopy(base)
@@ -108,11 +108,15 @@ def test_omitted_zero_and_zero_point_zero_give_the_same_bytes() -> None:
                     data[section].pop(name, None)
                 else:
                     data[section][name] = choice
-            texts.add(advisor.assess(data).to_json())
-    assert len(texts) == 1
+            texts[choice] = advisor.assess(data).to_json()
+    # "not given" is its own answer (the plan cannot be sized), never read as 0
+    assert texts["omit"] != texts[0]
+    assert json.loads(texts["omit"])["resource_plan"]["hours_available"] is None
+    texts.pop("omit")
+    assert len(set(texts.values())) == 1
     evidence_values = [
         e["value"]
-        for advice in json.loads(texts.pop())["not_recommended"]
+        for advice in json.loads(texts[0])["not_recommended"]
         for reason in advice.get("reasons", [])
         for e in reason["evidence"]
         if isinstance(e["value"], float)

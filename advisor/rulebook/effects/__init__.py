@@ -26,8 +26,9 @@ from advisor.rulebook.effects.governance import GOVERNANCE, GovernanceEffect
 from advisor.rulebook.effects.kpi import KPI, KpiEffect
 from advisor.rulebook.effects.measurement import MEASUREMENT, MeasurementEffect
 from advisor.rulebook.effects.pillar import PILLAR, PillarEffect
+from advisor.rulebook.effects.plan import PLAN, PlanEffect
 from advisor.rulebook.effects.precondition import PRECONDITION, PreconditionEffect
-from advisor.rulebook.effects.score import SCORE, ScoreEffect
+from advisor.rulebook.effects.score import MATCHED_CHANNEL, SCORE, ScoreEffect
 from advisor.rulebook.effects.spend import SPEND, SpendEffect
 from advisor.rulebook.effects.task import TASK, TaskEffect
 from advisor.rulebook.language import ALL_CHANNELS, LocatedProblem, Problems, YamlPath
@@ -35,7 +36,7 @@ from advisor.rulebook.language import pydantic_problems as _pydantic_problems
 
 # The registry, in the order the references list them.
 EFFECT_TYPES: tuple[EffectType, ...] = (
-    SCORE, BLOCK, PRECONDITION, FINDING, DERIVE, KPI, GOVERNANCE,
+    SCORE, BLOCK, PRECONDITION, FINDING, DERIVE, KPI, GOVERNANCE, PLAN,
     CADENCE, PILLAR, TASK, MEASUREMENT, SPEND,
 )
 
@@ -47,6 +48,7 @@ Effect = (
     | DeriveEffect
     | KpiEffect
     | GovernanceEffect
+    | PlanEffect
     | CadenceEffect
     | PillarEffect
     | TaskEffect
@@ -86,6 +88,8 @@ def parse_effect(data: Any, path: YamlPath, channels: frozenset[str]) -> Effect:
         raise  # pragma: no cover - a ValidationError always has an error
     channel = getattr(effect, "channel", None)
     allowed = channels | {ALL_CHANNELS} if kind.may_name_all_channels else channels
+    if kind.may_name_matched_channel:
+        allowed = allowed | {MATCHED_CHANNEL}
     if channel is not None and channel not in allowed:
         raise LocatedProblem(
             (*path, key, "channel"), f"unknown channel '{channel}'", did_you_mean(channel, allowed)
@@ -97,6 +101,7 @@ __all__ = [
     "BY_KEY",
     "EFFECTS",
     "EFFECT_TYPES",
+    "MATCHED_CHANNEL",
     "BlockEffect",
     "CadenceEffect",
     "ChannelTally",
@@ -110,6 +115,7 @@ __all__ = [
     "KpiEffect",
     "MeasurementEffect",
     "PillarEffect",
+    "PlanEffect",
     "PreconditionEffect",
     "Push",
     "ReportDraft",

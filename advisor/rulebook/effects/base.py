@@ -9,17 +9,20 @@ for authors (a note, a line per field, an example). The registry in `__init__` l
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
 from advisor.model.catalog import Channel
+from advisor.model.facts import Fact
 from advisor.model.post import Post
 from advisor.model.report import (
+    Action,
     Block,
     ChannelAdvice,
+    CurrentRun,
     Finding,
     Fit,
     Kpi,
@@ -27,6 +30,7 @@ from advisor.model.report import (
     Reason,
     ScoreTerm,
     SectionItem,
+    Tier,
 )
 
 
@@ -44,6 +48,8 @@ class Fired:
     post: Post
     dimension_weight: float
     reason: Reason
+    # The facts the rule matched, by kind (e.g. the audiences a people rule is about).
+    facts: Mapping[str, Sequence[Fact]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -68,17 +74,53 @@ class ChannelTally:
         self.score = 0.0
         self.supporting = 0
 
-    def settle(self) -> None:
-        """Fix the score once every fired rule is tallied."""
+    def settle(self, audience_labels: Mapping[str, str]) -> None:
+        """Fix the score once every fired rule is tallied. A penalty that comes from some
+        audiences is waived when other audiences alone give the channel support (a term about
+        none of the penalised audiences): one audience's poor fit does not take away a channel
+        another audience needs."""
+        for i, term in enumerate(self.terms):
+            if term.points >= 0 or not term.audiences:
+                continue
+            penalised = set(term.audiences)
+            others = sorted(
+                {
+                    a
+                    for t in self.terms
+                    if t.points > 0 and t.audiences and not penalised & set(t.audiences)
+                    for a in t.audiences
+                }
+            )
+            if others:
+                needing = ", ".join(audience_labels.get(a, a) for a in others)
+                self.terms[i] = term.model_copy(
+                    update={
+                        "points": 0.0,
+                        "scale": 0.0,
+                        "waived": f"does not count: {needing} need this channel",
+                    }
+                )
         self.score = round(sum(t.points for t in self.terms), 4)
         self.supporting = sum(1 for t in self.terms if t.points > 0)
 
-    def advice(self, rank: int | None, fit: Fit | None) -> ChannelAdvice:
+    def advice(
+        self,
+        tier: Tier,
+        rank: int | None,
+        fit: Fit | None,
+        needs: list[str],
+        action: Action | None,
+        current: CurrentRun | None,
+    ) -> ChannelAdvice:
         return ChannelAdvice(
             channel=self.channel.id,
             name=self.channel.name,
+            tier=tier,
             rank=rank,
             score=self.score,
+            action=action,
+            needs=needs,
+            current=current,
             terms=self.terms,
             reasons=list(self.reasons.values()),
             preconditions=self.preconditions,
@@ -99,6 +141,8 @@ class ReportDraft:
     kpis: list[Kpi] = field(default_factory=list)
     # effect type key -> the items of the section that type adds to the report
     sections: dict[str, list[SectionItem]] = field(default_factory=dict)
+    # (most channels, rule id) for every `plan` cap a fired rule set
+    channel_caps: list[tuple[int, str]] = field(default_factory=list)
 
     def add_to_section(self, effect_key: str, item: SectionItem) -> None:
         self.sections.setdefault(effect_key, []).append(item)
@@ -133,6 +177,7 @@ class EffectType:
     # What the effect does to one channel, for `advisor explain`; None when it does not touch it.
     on_channel: Callable[[Any, str], str | None] = _nothing_for
     may_name_all_channels: bool = False  # `channel: all` allowed
+    may_name_matched_channel: bool = False  # `channel: matched` allowed (the matched runs)
     # The title of the report section the effect adds items to (see ReportDraft.add_to_section),
     # or None when it writes into the ranking or the report's own parts.
     section_title: str | None = None

@@ -24,18 +24,47 @@ class ScoreEffect(EffectModel):
         return weight
 
 
+# `channel: matched` scores the channel(s) of the current-channel facts the rule matched, so one
+# rule can say "a channel you run with good results gains" for every channel.
+MATCHED_CHANNEL = "matched"
+# A secondary audience's terms count half of a primary audience's.
+PRIORITY_SCALE = {"primary": 1.0, "secondary": 0.5}
+
+
+def _channels(effect: ScoreEffect, fired: Fired) -> list[str]:
+    if effect.channel != MATCHED_CHANNEL:
+        return [effect.channel]
+    return list(dict.fromkeys(str(f.fields["channel"]) for f in fired.facts.get("channel", ())))
+
+
+def _audience_scale(fired: Fired) -> tuple[list[str], float]:
+    """The audiences a term comes from (profile paths) and how much they count: the largest
+    priority among them, so a term two audiences share counts as its most important one."""
+    audiences = list(fired.facts.get("audience", ()))
+    if not audiences:
+        return [], 1.0
+    scale = max(PRIORITY_SCALE[str(a.fields.get("priority", "primary"))] for a in audiences)
+    return [a.path for a in audiences], scale
+
+
 def _apply(effect: ScoreEffect, fired: Fired, draft: ReportDraft) -> None:
-    tally = draft.tally(effect.channel)
-    tally.terms.append(
-        ScoreTerm(
-            rule_id=fired.rule_id,
-            post=fired.post,
-            weight=effect.weight,
-            dimension_weight=fired.dimension_weight,
-            points=round(effect.weight * fired.dimension_weight, 4),
+    audiences, scale = _audience_scale(fired)
+    for channel in _channels(effect, fired):
+        if channel not in draft.channels:
+            continue  # a current channel the catalogue does not list has nothing to score
+        tally = draft.tally(channel)
+        tally.terms.append(
+            ScoreTerm(
+                rule_id=fired.rule_id,
+                post=fired.post,
+                weight=effect.weight,
+                dimension_weight=fired.dimension_weight,
+                points=round(effect.weight * fired.dimension_weight * scale, 4),
+                audiences=audiences,
+                scale=scale,
+            )
         )
-    )
-    tally.reasons.setdefault(fired.rule_id, fired.reason)
+        tally.reasons.setdefault(fired.rule_id, fired.reason)
 
 
 def _sentence(effect: ScoreEffect) -> str:
@@ -43,13 +72,15 @@ def _sentence(effect: ScoreEffect) -> str:
     return f"score {effect.weight:+d} on {effect.channel} ({way} it in the ranking)"
 
 
-def _pushes(effect: ScoreEffect) -> Push:
+def _pushes(effect: ScoreEffect) -> Push | None:
+    if effect.channel == MATCHED_CHANNEL:
+        return None  # which channel depends on the profile
     up = effect.weight > 0
     return Push(effect.channel, 1 if up else -1, "scores it up" if up else "scores it down")
 
 
 def _on_channel(effect: ScoreEffect, channel: str) -> str | None:
-    if effect.channel != channel:
+    if effect.channel not in (channel, MATCHED_CHANNEL):
         return None
     verb = "raises" if effect.weight > 0 else "lowers"
     return f"{verb} the score by {abs(effect.weight)}"
@@ -62,12 +93,15 @@ SCORE = EffectType(
         'Adds points to a channel. A channel is recommended when its score is above zero and '
         "nothing blocks it; the points are the weight times the rule's POST dimension weight "
         '(technology evidence counts half). Several rules may score one channel: their points add'
-        ' up.'
+        ' up. Points from a rule about an audience are scaled by its priority (a secondary '
+        "audience's count half), and an audience's penalty is waived when another audience "
+        'supports the channel.'
     ),
     field_notes={
         'channel': (
             "The channel to score: a channel id from the pack's `channels.yaml` (`advisor "
-            'channels`).'
+            "channels`), or `matched`: each channel the organization runs that the rule's "
+            "`channel` condition matched."
         ),
         'weight': (
             'Points: positive raises the channel, negative lowers it; 0 is refused (it would do '
@@ -84,4 +118,5 @@ SCORE = EffectType(
     brief=lambda e: f"score `{e.channel}` {e.weight:+d}",
     pushes=_pushes,
     on_channel=_on_channel,
+    may_name_matched_channel=True,
 )

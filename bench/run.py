@@ -464,27 +464,31 @@ def bench_peers(rounds: int, count: int) -> None:
 
 
 def bench_throughput(tmp: Path, count: int) -> None:
-    print("\n## throughput on 2 cores: sequential, a 2-process pool, `advisor batch --jobs 2`")
+    print(
+        "\n## throughput on 2 cores: sequential, a 2-process pool, a Dask LocalCluster of 2 "
+        "worker processes, `advisor batch`"
+    )
     with Advisor() as shipped:
         label = f"shipped pack ({len(shipped.pack.rules)} rules)"
         for name, profiles in _sets(count).items():
             start = time.perf_counter()
             ready = sum(r.ready for r in shipped.iter_assess(profiles))
             seq = time.perf_counter() - start
+            rates = {"sequential iter_assess": seq}
             with ProcessPoolExecutor(2) as pool:
                 shipped.assess_many(profiles[:50], pool)  # workers load the pack once
-                start = time.perf_counter()
-                shipped.assess_many(profiles, pool)
-                par = time.perf_counter() - start
-                start = time.perf_counter()
-                ready = sum(r.ready for r in shipped.iter_assess(profiles, pool))
-                streamed = time.perf_counter() - start
-                assert 0 <= ready <= count
-            print(
-                f"{label}, {name}, {count} profiles: sequential {count / seq:,.0f}/s, "
-                f"assess_many 2 processes {count / par:,.0f}/s ({seq / par:.2f}x sequential), "
-                f"iter_assess 2 processes {count / streamed:,.0f}/s ({seq / streamed:.2f}x)"
-            )
+                rates.update(_timed_runs(shipped, profiles, pool, "2 processes"))
+            cluster = _dask_cluster()
+            if cluster is not None:
+                from distributed import Client
+
+                with cluster, Client(cluster) as client:
+                    shipped.assess_many(profiles[:50], client)
+                    rates.update(_timed_runs(shipped, profiles, client, "Dask 2 workers"))
+            print(f"{label}, {name}, {count} profiles:")
+            for what, seconds in rates.items():
+                print(f"  {what}: {count / seconds:,.0f}/s ({seq / seconds:.2f}x sequential)")
+            assert 0 <= ready <= count
     batch_count = 4000  # JSON lines on stdin
     for name, profiles in _sets(batch_count).items():
         text = "".join(json.dumps(p) + "\n" for p in profiles)
@@ -493,6 +497,31 @@ def bench_throughput(tmp: Path, count: int) -> None:
             shown = f"{batch_count / wall:,.0f}/s" if wall else "failed"
             print(f"advisor batch {' '.join(args)}, {name}, {batch_count} profiles "
                   f"(whole command, start-up included): {shown}")
+
+
+def _timed_runs(
+    advisor: Advisor, profiles: list[dict[str, Any]], executor: Any, where: str
+) -> dict[str, float]:
+    out = {}
+    start = time.perf_counter()
+    advisor.assess_many(profiles, executor)
+    out[f"assess_many, {where} (reports kept)"] = time.perf_counter() - start
+    start = time.perf_counter()
+    sum(r.ready for r in advisor.iter_assess(profiles, executor))
+    out[f"iter_assess, {where} (reports validated, dropped)"] = time.perf_counter() - start
+    start = time.perf_counter()
+    sum(len(t) for t in advisor.iter_assess_json(profiles, executor))
+    out[f"iter_assess_json, {where} (JSON handed through)"] = time.perf_counter() - start
+    return out
+
+
+def _dask_cluster() -> Any:
+    try:
+        from distributed import LocalCluster
+    except ImportError:
+        return None
+    return LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                        dashboard_address="127.0.0.1:0")
 
 
 def _dask_args() -> list[list[str]]:
@@ -561,6 +590,9 @@ def bench_load(tmp: Path, rounds: int) -> None:
     samples: dict[tuple[int, str], list[float]] = {}
     saved = os.environ.get("ADVISOR_CACHE_DIR")
     try:
+        os.environ["ADVISOR_CACHE_DIR"] = str(cache)
+        for folder in folders.values():  # fill the cache: "warm" is a second run
+            compile_pack(load_pack(folder))
         for _ in range(rounds):
             for n, folder in folders.items():
                 for mode in ("cold", "warm"):

@@ -80,7 +80,7 @@ def dask_client(scheduler: str | None = None, workers: int | None = None) -> Ite
         threads_per_worker=1,
         processes=True,
         host="127.0.0.1",
-        dashboard_address=None,
+        dashboard_address="127.0.0.1:0",
         silence_logs=logging.ERROR,
     ) as cluster, distributed.Client(cluster) as client:
         yield client

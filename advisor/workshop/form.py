@@ -105,8 +105,12 @@ def _help(name: str, text: str | None) -> str | None:
     return text
 
 
+_ACRONYMS = {"sme": "SME", "hipaa": "HIPAA", "cme": "CME", "it": "IT", "cms": "CMS"}
+
+
 def _label(name: str) -> str:
-    return name.replace("_", " ").capitalize()
+    words = [_ACRONYMS.get(word, word) for word in name.split("_")]
+    return " ".join(words)[:1].upper() + " ".join(words)[1:]
 
 
 def _kind(members: tuple[Any, ...], is_channel: bool,

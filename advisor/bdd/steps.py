@@ -881,6 +881,24 @@ def _none_recommended(advisor_world: World) -> None:
         raise StepProblem(f"channels are recommended: {_ranking(report)}")
 
 
+@step(
+    "then",
+    'the rule "{rule_id:Text}" does not count against "{channel:Text}"',
+    example='Then the rule "people.age.seniors" does not count against "instagram"',
+    doc="The rule lowered the channel for some audiences, but other audiences need the channel, "
+    "so the penalty is waived (its points are 0 and the report says why).",
+    section=RANK,
+)
+def _waived(advisor_world: World, rule_id: str, channel: str) -> None:
+    advice = _advice(advisor_world, channel)
+    terms = [t for t in (advice.terms if advice else []) if t.rule_id == rule_id]
+    if not terms:
+        raise StepProblem(f"the rule '{rule_id}' does not score '{channel}'")
+    if not all(t.waived for t in terms):
+        points = ", ".join(f"{t.points:+g}" for t in terms)
+        raise StepProblem(f"the rule '{rule_id}' counts against '{channel}': {points}")
+
+
 _TIER_WORDS = {
     "recommended": "recommended",
     "worth considering": "worth_considering",

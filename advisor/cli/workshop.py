@@ -22,7 +22,7 @@ from advisor.errors import AdvisorError, Problem
 def workshop(profile: Path | None, rules_dir: Path | None, port: int, host: str,
              open_browser: bool) -> None:
     """Serve the live workshop: PROFILE as a form in the browser, the advice moving as it
-    changes, explain and what-if in place, downloads of the profile and the report.
+    changes, explain and what-if in place, downloads of the profile, the report and the brief.
     Without PROFILE the form starts from `advisor init`'s defaults. Needs the web extra.
 
     \b

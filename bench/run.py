@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import itertools
 import json
 import os
 import platform
@@ -127,6 +128,9 @@ def synthetic_profile() -> dict[str, Any]:
 # ---------------------------------------------------------------- contenders
 
 
+_RAW_NAMES = itertools.count()
+
+
 class RawDurable:
     """What the adapter does, written directly against the C module with nothing else: the same
     compiled rulesets, the same facts (built once, outside the timing), the same two-step match
@@ -138,12 +142,14 @@ class RawDurable:
         probe_shards, rule_shards = ruleset_json(advisor.compiled)
         self.compiled = advisor.compiled
         self.routes = rule_routes(advisor.compiled)
+        # A name no other instance used (an id() is reused once its object is collected).
+        tag = next(_RAW_NAMES)
         self.probe_handles = [
-            dre.create_ruleset(f"raw_probes{i}_{id(self)}", _dumps(r))
+            dre.create_ruleset(f"raw_probes{i}_{tag}", _dumps(r))
             for i, r in enumerate(probe_shards)
         ]
         self.rule_handles = [
-            dre.create_ruleset(f"raw_rules{i}_{id(self)}", _dumps(r))
+            dre.create_ruleset(f"raw_rules{i}_{tag}", _dumps(r))
             for i, r in enumerate(rule_shards)
         ]
         self.stored = {h: 0 for h in [*self.probe_handles, *self.rule_handles]}
@@ -208,6 +214,9 @@ class RawDurable:
                     ((_name, frames),) = activation.items()
                     if RULE in frames["m"]:
                         now.append(frames["m"][RULE])
+            # A rule whose formula is an `any` is one durable_rules rule per branch: several
+            # branches may fire for one input (the adapter takes the set, too).
+            now = list(dict.fromkeys(now))
             fired += now
             new = {d for rule_id in now for d in self.derives.get(rule_id, ())} - derived
             if new:

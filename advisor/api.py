@@ -10,7 +10,7 @@ import gc
 import os
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -98,6 +98,9 @@ class Advisor(Assessor):
             chunks = [payloads[i : i + _DASK_CHUNK] for i in range(0, len(payloads), _DASK_CHUNK)]
             done = ordered_map(client_of(executor), assess_json_chunk, self.pack, chunks)
             return (text for texts in done for text in texts)
+        # Imported here: it loads multiprocessing, which a single assessment does not need.
+        from concurrent.futures import ProcessPoolExecutor
+
         ref = self._pack_ref()
         refs = [ref] * len(payloads)
         if isinstance(executor, ProcessPoolExecutor):

@@ -17,7 +17,6 @@ import contextlib
 import hashlib
 import json
 import os
-import secrets
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -96,7 +95,7 @@ def write_cached(kind: str, key: str, data: Any) -> None:
     entry = {"format": FORMAT, "kind": kind, "key": key, "advisor": advisor_version(),
              "digest": digest, "data": text}
     path = _entry_path(folder, kind, key)
-    temporary = folder / f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    temporary = folder / f".{path.name}.{os.getpid()}-{os.urandom(4).hex()}.tmp"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with open(temporary, "x", encoding="utf-8") as stream:

@@ -1,0 +1,69 @@
+Feature: Expert panel: organizations not ready to choose a channel
+  Why first: no measurable objective, no staff time, or an approval cycle that kills real-time
+  channels. Judged from sourced facts before the advisor was run.
+
+  # Bernoff 2007 (the POST method): the most common error is not knowing your objectives; the
+  # EthosCE post answers "we have to be on Facebook" with "Yes, but why?".
+  Scenario: a hospital foundation with goals but no measure is asked why before any channel
+    Given a minimal "health_foundation" profile
+    And the audiences:
+      | segment      | ages         | platforms     |
+      | donors_small | 30-49, 50-64 | facebook_page |
+      | donors_major | 50-64, 65-plus | email_newsletter |
+    And a "talking" objective for "awareness" with no measure
+    And an "energizing" objective for "fundraising" with no measure
+    And the team has 10 staff hours per week
+    And the team has the skills "writing and design"
+    And content approval takes 2 days
+    When the advisor assesses the profile
+    Then a "blocker" finding "objectives-not-measurable" is raised
+    And the profile is not ready
+    And no channel is recommended
+
+  # Bernoff 2007: starting with "we should do a page" is strategy backwards; with no objective
+  # at all there is nothing to choose a channel for.
+  Scenario: a nursing association with audiences but no objective is asked its objective first
+    Given a minimal "health_professional_association" profile
+    And an audience of "nurses" on "facebook_page and instagram"
+    And the team has 10 staff hours per week
+    And the team has the skills "writing and design"
+    When the advisor assesses the profile
+    Then a "blocker" finding "no-objectives" is raised
+    And the profile is not ready
+
+  # Altimeter 2011 readiness and CMF #SocialCongress 2015: real-time response decays within hours;
+  # a post that waits 14 days for approval cannot work on a real-time feed such as X.
+  Scenario: a HIPAA-covered health system with 14-day approval runs no real-time channel
+    Given a minimal "hospital" profile
+    And the organization's size is "large"
+    And the organization is "hipaa_covered"
+    And the audiences:
+      | segment          | ages                  | platforms                         |
+      | patients_general | 30-49, 50-64, 65-plus | facebook_page, youtube, x_twitter |
+      | journalists      | 30-49                 | x_twitter                         |
+    And a measurable "talking" objective for "awareness"
+    And the team has 15 staff hours per week
+    And the team has the skills "writing, design and video"
+    And the resources' moderation is "business_hours"
+    And content approval takes 14 days
+    And the bottleneck "legal_review_required" applies
+    And the constraints include "hipaa_phi"
+    When the advisor assesses the profile
+    Then "x_twitter" is blocked
+    And the block on "x_twitter" lifts when "approval"
+    And "x_twitter" is not among the top 3 channels
+    And "threads" is not recommended
+    And "bluesky_mastodon" is not recommended
+    And "youtube" is among the top 3 channels
+
+  # Inyathelo 2016 (South African nonprofits): organizations spending under 2 hours a week on
+  # social media reported the least success; with no staff time at all nothing can be run.
+  Scenario: a research institute with zero staff hours is told no channel can be run yet
+    Given a minimal "research_institute" profile
+    And an audience of "researchers" on "linkedin"
+    And a measurable "talking" objective for "research_dissemination"
+    And the team has 0 staff hours per week
+    And the team has the skills "writing"
+    When the advisor assesses the profile
+    Then a "blocker" finding "no-staff-time" is raised
+    And no channel is recommended

@@ -338,3 +338,33 @@ def test_only_the_workshop_command_imports_the_workshop() -> None:
         and path.name != "workshop.py"
     )
     assert importers == []
+
+
+def test_starting_empty_shows_what_is_required_and_offers_no_download(served: str) -> None:
+    client = Browserless(served)
+    client.get()
+    status, _, body = client.post("api/start", {"from": "empty"})
+    reply = json.loads(body)
+    assert status == 200 and reply["valid"] is False
+    assert reply["problem_map"]["organization.name"] == "required field is missing"
+    assert 'id="no-advice"' in reply["advice"]
+    status, _, body = client.get("export/report.json")
+    assert status == 409 and b"the form has problems" in body
+    status, _, body = client.post("api/start", {"from": "defaults"})
+    assert json.loads(body)["valid"] is True
+
+
+def test_list_items_grow_and_shrink_and_the_baseline_can_be_pinned(
+        served: str, advisor: Advisor) -> None:
+    client = Browserless(served)
+    client.get()
+    fields = hospital_fields(advisor)
+    grown = client.change(fields, add="technology.current_channels[1]")
+    assert 'name="technology.current_channels[1].channel"' in grown["form"]
+    assert grown["problem_map"]["technology.current_channels[1].channel"] == (
+        "required field is missing")
+    shrunk = client.change(fields, remove="audiences[0]")
+    assert 'name="audiences[2].segment"' not in shrunk["form"]
+    assert shrunk["valid"] and 'id="since-baseline"' in shrunk["advice"]
+    status, _, body = client.post("api/pin", {})
+    assert status == 200 and "Nothing has moved since the baseline" in json.loads(body)["advice"]

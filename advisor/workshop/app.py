@@ -186,12 +186,12 @@ class WorkshopApp:
                 raise AdvisorError(f"{name}: a profile is a mapping with an 'organization' key")
             message = f"loaded {name}"
         elif source in ("initial", "defaults", "empty"):
-            data = {"initial": self.initial, "defaults": self.defaults, "empty": {}}[source]
+            data = {"initial": self.initial, "defaults": self.defaults,
+                    "empty": form_data(self.form, {})}[source]
             message = self.starts().get(source, "")
         else:
             raise Refused(400, "refused: unknown starting point")
-        self.engine.replace(workshop, json.loads(json.dumps(data, default=str)), pin=True)
-        workshop.explanation = None
+        self.engine.start(workshop, json.loads(json.dumps(data, default=str)))
         return self._reply(workshop, form=True, message=message)
 
     async def explain(self, request: Request, workshop: Workshop, body: Any) -> Response:

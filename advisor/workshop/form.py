@@ -294,6 +294,11 @@ def form_data(form: FormField, posted: Any) -> dict[str, Any]:
     # Items are padded up to an index as it comes, so the controls' order does not matter.
     for path, value in parsed:
         put_value(data, path, value)
+    # A required section stays even with every control empty, so each of its required fields
+    # is reported beside its own control rather than the section as one.
+    for section in form.fields:
+        if section.kind == "section" and section.required:
+            data.setdefault(section.name, {})
     return data
 
 

@@ -79,8 +79,8 @@ class WorkshopEngine:
         workshop.baseline = workshop.report
         return workshop
 
-    def replace(self, workshop: Workshop, draft: dict[str, Any], *, keep_undo: bool = True,
-                pin: bool = False) -> None:
+    def replace(self, workshop: Workshop, draft: dict[str, Any], *,
+                keep_undo: bool = True) -> None:
         """Make `draft` the form; when it validates it becomes the profile and is assessed."""
         if keep_undo and draft != workshop.draft:
             workshop.undo.append(json.dumps(workshop.draft, separators=(",", ":")))
@@ -97,8 +97,16 @@ class WorkshopEngine:
         report = self.advisor.assess(loaded)
         workshop.previous, workshop.report = workshop.report, report
         workshop.profile = loaded.profile
-        if pin or workshop.baseline is None:
+        if workshop.baseline is None:
             workshop.baseline = report
+
+    def start(self, workshop: Workshop, draft: dict[str, Any]) -> None:
+        """Start anew from `draft` (undoable): the advice of what came before is dropped, and
+        the new profile, once valid, is the baseline."""
+        workshop.profile = workshop.report = workshop.previous = workshop.baseline = None
+        workshop.explanation = None
+        workshop.fixes = []
+        self.replace(workshop, draft)
 
     def undo(self, workshop: Workshop) -> bool:
         if not workshop.undo:

@@ -207,6 +207,8 @@ def report(pid: int, host: str, port: int, args: argparse.Namespace) -> None:
     print(f"server RSS MB: start {memory[0][1]:.1f}, after warm-up {warm[0][1] if warm else 0:.1f}"
           f", end {memory[-1][1]:.1f}, peak {max(v for _, v in memory):.1f}, slope after "
           f"warm-up {slope_mb_per_min(warm):+.2f} MB/min")
+    print("machine load average (1 min) at the end: {:.2f}; this client used {:.1f} s of CPU"
+          .format(os.getloadavg()[0], time.process_time()))
     for error in tally.errors[:5]:
         print("error:", error)
 

@@ -2,9 +2,9 @@
 against `advisor workshop` started as a person would, outside the repository. It loads a shipped
 profile, moves staff hours from 30 to 4 and sees the plan change within one round trip, adds an
 audience, explains a channel and applies (then undoes, then applies) its fix, saves the YAML and
-the JSON report and checks the command line assesses the saved file to the same bytes, and walks
-the form by keyboard alone. Screenshots are kept in test-artifacts/workshop/ (gitignored; set
-ADVISOR_SCREENSHOT_DIR to keep them elsewhere)."""
+the JSON report and checks the command line assesses the saved file to the same bytes, prints
+the brief to PDF, and walks the form by keyboard alone. Screenshots are kept in
+test-artifacts/workshop/ (gitignored; set ADVISOR_SCREENSHOT_DIR to keep them elsewhere)."""
 
 from __future__ import annotations
 
@@ -143,6 +143,8 @@ def test_the_workshop_flow_a_ci_run_proves(page: Page, tmp_path: Path) -> None:
                          capture_output=True, timeout=120, cwd=tmp_path)
     assert cli.returncode == 0, cli.stderr
     assert cli.stdout == report.read_bytes()
+    brief = download(page, "brief (PDF)", tmp_path / "brief.pdf")
+    assert brief.read_bytes().startswith(b"%PDF")
 
 
 def explain_one_with_a_fix(page: Page) -> str:

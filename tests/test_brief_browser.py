@@ -1,6 +1,7 @@
-"""The strategy brief checked as a person would: the brief of every shipped profile opens in
-headless Chromium with no element overflowing its box, prints to PDF on A4 (and Letter), and
-its pages, turned into images by pdftoppm (poppler-utils), are all there and carry text."""
+"""The strategy brief and the report checked as a person would: the brief and the report of every
+shipped profile open in headless Chromium with no element overflowing its box (chart labels
+included), print to PDF on A4 (and Letter), and their pages, turned into images by pdftoppm
+(poppler-utils), are all there and carry text."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import pytest
 from advisor import Advisor
 from advisor.files.pdf import print_pdf
 from advisor.render.brief_html import render_brief_html
+from advisor.render.html import render_html
 from advisor.workflows.brief import build_brief
 
 from .conftest import REPO
@@ -49,6 +51,7 @@ _OVERFLOW_SCRIPT = """<script>
   for (var i=0;i<all.length;i++){
     var el=all[i], cs=getComputedStyle(el); if(cs.display==='none'||el.tagName==='SCRIPT')continue;
     var r=el.getBoundingClientRect(), p=el.parentElement;
+    if (r.width===0&&r.height===0) continue;  // not laid out (an SVG title, an empty anchor)
     if (el.clientWidth>0 && el.scrollWidth>el.clientWidth+1) bad.push('content wider: '+name(el));
     if (r.right>vw+1||r.left<-1) bad.push('past the page: '+name(el));
     if (p&&p!==document.body){var pr=p.getBoundingClientRect();
@@ -66,8 +69,10 @@ def briefs() -> Iterator[dict[str, str]]:
     with Advisor() as advisor:
         for path in PROFILES:
             loaded = advisor.load(path)
-            brief = build_brief(advisor.assess(loaded), loaded.profile, advisor.pack)
+            report = advisor.assess(loaded)
+            brief = build_brief(report, loaded.profile, advisor.pack)
             pages[path.stem] = render_brief_html(brief, DATE)
+            pages[f"report:{path.stem}"] = render_html(report, date=DATE)
     yield pages
 
 
@@ -147,3 +152,26 @@ def test_letter_paper_prints_on_letter(briefs: dict[str, str], tmp_path: Path) -
     pdf.write_bytes(print_pdf(page))
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     assert "612 x 792 pts (letter)" in info.stdout
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in PROFILES])
+def test_no_element_of_the_report_overflows_its_box(
+    briefs: dict[str, str], stem: str, tmp_path: Path
+) -> None:
+    """The report too, its score chart's labels included (they were clipped on the left)."""
+    checked, bad = overflowing(briefs[f"report:{stem}"], tmp_path)
+    assert checked > 50
+    assert bad == []
+
+
+@pytest.mark.parametrize("stem", ["small-nonprofit", "academic-medical-center"])
+def test_the_report_prints_to_pdf_pages_that_carry_text(
+    briefs: dict[str, str], stem: str, tmp_path: Path
+) -> None:
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(print_pdf(briefs[f"report:{stem}"]))
+    images = pages_of(pdf, tmp_path)
+    assert 1 <= len(images) <= 30 and all(ink(page) > 0.002 for page in images)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Recommended channels" in text and "Prepared for" in text

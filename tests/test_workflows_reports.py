@@ -298,13 +298,14 @@ def test_top_limits_the_recommended_channels_of_every_document(fmt: str, tmp_pat
 
 
 def test_markdown_evidence_is_escaped_once() -> None:
-    """Evidence in the findings table renders as code spans and escaped text, not as literal
-    backslashes and backticks (it was escaped twice)."""
+    """Evidence of the findings (traced in the appendix) renders as code spans and escaped text,
+    not as literal backslashes and backticks (it was escaped twice)."""
     from advisor import Advisor
     from advisor.render.markdown import render_markdown
 
     with Advisor() as advisor:
         text = render_markdown(advisor.assess(REPO / "profiles" / "small-nonprofit.yaml"))
-    findings = text.split("## Findings", 1)[1].split("\n## ", 1)[0]
+    appendix = text.split("## Appendix", 1)[1]
+    findings = appendix.split("### Findings", 1)[1].split("\n### ", 1)[0]
     assert "\\`" not in findings and "\\\\_" not in findings
     assert "`bottlenecks.no_analytics` = true" in findings

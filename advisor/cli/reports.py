@@ -3,6 +3,7 @@ are checked against."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import time
 from pathlib import Path
@@ -52,6 +53,19 @@ from advisor.errors import AdvisorError
     is_flag=True,
     help="Exit 1 when a blocker finding is raised.",
 )
+@click.option(
+    "--date",
+    "when",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="markdown, html: the date printed on the report (YYYY-MM-DD; default today).",
+)
+@click.option(
+    "--prepared-for", default=None, help="markdown, html: who the report is for (default: the "
+    "organization)."
+)
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
+              help="html: the paper size the page prints on.")
 @reports_errors
 def assess(
     profiles: tuple[Path, ...],
@@ -60,6 +74,9 @@ def assess(
     top: int | None,
     output: Path | None,
     fail_on_blockers: bool,
+    when: Any,
+    prepared_for: str | None,
+    paper: str,
 ) -> None:
     """Assess PROFILES and print ranked channels with their reasons.
 
@@ -84,7 +101,8 @@ def assess(
             f"{len(reports)} assessed in {(time.perf_counter() - assessing) * 1000:.1f} ms"
         )
     if fmt in ("markdown", "html"):
-        _write(output, _render_documents(reports, fmt, top))
+        dated = {"date": when.date() if when else dt.date.today(), "prepared_for": prepared_for}
+        _write(output, _render_documents(reports, fmt, top, dated, paper))
     elif fmt == "json":
         if len(reports) == 1:
             text = reports[0].to_json()
@@ -128,16 +146,19 @@ def validate(profiles: tuple[Path, ...], rules_dir: Path | None) -> None:
         raise AdvisorError(problems)
 
 
-def _render_documents(reports: list[Any], fmt: str, top: int | None) -> str:
-    """Markdown reports joined by a rule; HTML reports only one per file (a page each)."""
+def _render_documents(
+    reports: list[Any], fmt: str, top: int | None, dated: dict[str, Any], paper: str
+) -> str:
+    """Markdown reports joined by a rule; HTML reports only one per file (a page each); each
+    dated and addressed."""
     from advisor.render.html import render_html
     from advisor.render.markdown import render_markdown
 
     if fmt == "markdown":
-        return "\n---\n\n".join(render_markdown(r, top) for r in reports)
+        return "\n---\n\n".join(render_markdown(r, top, **dated) for r in reports)
     if len(reports) != 1:
         raise AdvisorError("--format html writes one page: assess one profile at a time")
-    return render_html(reports[0], top)
+    return render_html(reports[0], top, paper=paper, **dated)
 
 
 @main.command()

@@ -1,15 +1,19 @@
-"""Render a report as one self-contained HTML page: inline CSS, an inline SVG chart, no network."""
+"""Render a report as one self-contained HTML page: inline CSS, an inline SVG chart, no network;
+the advice in display words first, then an appendix tracing it to rules and profile evidence; it
+prints on A4 or US Letter."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from html import escape
 
 from advisor.model.paths import show_value
 from advisor.model.post import POST_ORDER
 from advisor.model.report import ChannelAdvice, Evidence, Reason, Report, SourceNote
-from advisor.render.markdown import hidden_note, item_line, plan_rows
+from advisor.render.markdown import hidden_note, item_line, plan_rows, shown_items
 from advisor.render.whynot import current_text, not_now, plan_text, why_not
+from advisor.render.words import display
 
 # One colour per POST dimension, distinguishable for common colour-vision deficiencies (Okabe-Ito).
 POST_COLOURS: dict[str, str] = {
@@ -22,14 +26,17 @@ POST_COLOURS: dict[str, str] = {
     "pain_points": "#F0E442",
     "constraints": "#999999",
 }
+PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 
 _CSS = """
+*{box-sizing:border-box}
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;
 max-width:1100px;padding:0 1rem;color:#1b1b1b;line-height:1.45}
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{margin-top:2rem;border-bottom:1px solid #ddd}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
 th,td{border:1px solid #ccc;padding:.35rem .5rem;vertical-align:top;text-align:left}
 th{background:#f3f4f6}td.num{text-align:right;font-variant-numeric:tabular-nums}
+td,li,p,summary{overflow-wrap:anywhere}
 .meta{color:#555}.banner{background:#fde2e1;border:1px solid #c0392b;padding:.7rem 1rem;
 font-weight:600}.level-blocker{color:#b00020;font-weight:700}.level-warning{color:#8a5a00}
 .level-info{color:#005a8c}code{background:#f3f4f6;padding:0 .2rem;border-radius:3px}
@@ -37,11 +44,25 @@ font-weight:600}.level-blocker{color:#b00020;font-weight:700}.level-warning{colo
 .legend span{display:inline-block;margin-right:1rem}
 .swatch{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:middle}
 details{margin:.4rem 0}summary{cursor:pointer;font-weight:600}
+svg{max-width:100%;height:auto}
+@media print{body{margin:0;max-width:none;padding:0;font-size:10pt}h2,h3{break-after:avoid}
+tr,li,svg{break-inside:avoid}a{color:inherit;text-decoration:none}}
 """
 
 
 def _e(value: object) -> str:
     return escape(str(value), quote=True)
+
+
+class _Words:
+    """Client text for one report: display names in place of ids, escaped once."""
+
+    def __init__(self, report: Report) -> None:
+        self.names = report.channel_names()
+        self.numbers = report.source_numbers()
+
+    def __call__(self, text: str) -> str:
+        return _e(display(text, self.names))
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: str = "") -> str:
@@ -113,7 +134,8 @@ def _chart_row(
             x = left
         parts.append(
             f'<rect x="{x:.1f}" y="{y + 3}" width="{w:.1f}" height="{row_h - 8}" '
-            f'fill="{POST_COLOURS[post]}"><title>{_e(post)}: {points:+g}</title></rect>'
+            f'fill="{POST_COLOURS[post]}"><title>{_e(post.replace("_", " "))}: '
+            f"{points:+g}</title></rect>"
         )
     parts.append(
         f'<text x="{max(right, zero) + 6:.1f}" y="{y + 16}" font-size="12">{a.score:g}</text>'
@@ -136,7 +158,9 @@ def score_chart(advice: Sequence[ChannelAdvice]) -> str:
     most_pos = max(sum(v for v in s.values() if v > 0) for _, s in by_channel)
     most_neg = max(-sum(v for v in s.values() if v < 0) for _, s in by_channel)
     span = max(most_pos + most_neg, 1.0)
-    label_w, bar_w, row_h, top = 190, 640, 26, 10
+    # Wide enough for the longest name at 13px (about 7.6px a character, generously).
+    label_w = max(120, 16 + round(7.6 * max(len(a.name) for a, _ in by_channel)))
+    bar_w, row_h, top = 640, 26, 10
     scale = bar_w / span
     zero = label_w + most_neg * scale
     height = top + row_h * len(by_channel) + 30
@@ -156,40 +180,35 @@ def score_chart(advice: Sequence[ChannelAdvice]) -> str:
     parts.append("</svg>")
     used = sorted({p for _, s in by_channel for p in s}, key=POST_ORDER.index)
     legend = "".join(
-        f'<span><i class="swatch" style="background:{POST_COLOURS[p]}"></i>{_e(p)}</span>'
+        f'<span><i class="swatch" style="background:{POST_COLOURS[p]}"></i>'
+        f'{_e(p.replace("_", " "))}</span>'
         for p in used
     )
     return "".join(parts) + f'<p class="legend">{legend}</p>'
 
 
-def _findings(report: Report) -> str:
+def _findings(report: Report, w: _Words) -> str:
     if not report.findings:
         return ""
-    numbers = report.source_numbers()
-    rows = [
-        [f'<span class="level-{_e(f.level)}">{_e(f.level)}</span>', f"<code>{_e(f.code)}</code>",
-         _e(f.message) + _marks(f.sources, numbers), f"<code>{_e(f.rule_id)}</code>",
-         _evidence(f.evidence) or "—"]
-        for f in report.findings
-    ]
-    table = _table(["Level", "Code", "Finding", "Rule", "Evidence"], rows)
-    return f'<section id="findings"><h2>Findings</h2>{table}</section>'
+    rows = [[f'<span class="level-{_e(f.level)}">{_e(f.level)}</span>',
+             w(f.message) + _marks(f.sources, w.numbers)] for f in report.findings]
+    return f'<section id="findings"><h2>Findings</h2>{_table(["Level", "Finding"], rows)}</section>'
 
 
-def _main_reason(a: ChannelAdvice) -> str:
-    said = _e(a.reasons[0].text if a.reasons else "")
+def _main_reason(a: ChannelAdvice, w: _Words) -> str:
+    said = w(a.reasons[0].text if a.reasons else "")
     run = current_text(a)
-    return f"{said} <em>({_e(run)})</em>" if run else said
+    return f"{said} <em>({w(run)})</em>" if run else said
 
 
-def _ranking(shown: list[ChannelAdvice], hidden: int) -> str:
+def _ranking(shown: list[ChannelAdvice], hidden: int, w: _Words) -> str:
     recommended = [a for a in shown if a.tier == "recommended"]
     if not recommended:
         body = "<p>No channel is recommended yet.</p>"
     else:
         rows = [
-            [str(a.rank), f'<span class="channel">{_e(a.name)}</span>', _e(plan_text(a)),
-             f"{a.score:g}", _main_reason(a)]
+            [str(a.rank), f'<span class="channel">{_e(a.name)}</span>', w(plan_text(a)),
+             f"{a.score:g}", _main_reason(a, w)]
             for a in recommended
         ]
         body = _table(["#", "Channel", "Plan", "Score", "Main reason"], rows, "r__r")
@@ -197,7 +216,7 @@ def _ranking(shown: list[ChannelAdvice], hidden: int) -> str:
     if considered:
         rows = [
             [str(a.rank), f'<span class="channel">{_e(a.name)}</span>', f"{a.score:g}",
-             _main_reason(a), _e("; ".join(a.needs))]
+             _main_reason(a, w), w("; ".join(a.needs))]
             for a in considered
         ]
         table = _table(["#", "Channel", "Score", "Main reason", "What would make it recommended"],
@@ -208,51 +227,60 @@ def _ranking(shown: list[ChannelAdvice], hidden: int) -> str:
     return f'<section id="ranking"><h2>Recommended channels</h2>{body}</section>'
 
 
-def _not_now(report: Report) -> str:
+def _not_now(report: Report, w: _Words) -> str:
     if not report.not_now:
         return ""
     rows = []
     for a in report.not_now:
         why, what = not_now(a)
-        rows.append([f'<span class="channel">{_e(a.name)}</span>', _e(why), _e(what)])
+        rows.append([f'<span class="channel">{_e(a.name)}</span>', w(why), w(what)])
     table = _table(["Channel", "Why not now", "What it would take"], rows)
     return f'<section id="not-now"><h2>Not now</h2>{table}</section>'
 
 
-def _not_recommended(report: Report) -> str:
+def _not_recommended(report: Report, w: _Words) -> str:
     if not report.not_recommended:
         return ""
     rows = []
     for a in report.not_recommended:
         why, lift = why_not(a)
-        reasons = "".join(f"<p>{_e(sentence)}</p>" for sentence in why)
+        reasons = "".join(f"<p>{w(sentence)}</p>" for sentence in why)
         rows.append([f'<span class="channel">{_e(a.name)}</span>', f"{a.score:g}", reasons,
-                     _e(lift)])
+                     w(lift)])
     table = _table(["Channel", "Score", "Why", "What would change it"], rows, "_r")
     return f'<section id="not-recommended"><h2>Not recommended</h2>{table}</section>'
 
 
-def _plan(report: Report) -> str:
+def _plan(report: Report, w: _Words) -> str:
     plan = report.resource_plan
-    rows = [[label, _e(value)] for label, value in plan_rows(report)]
-    return (f'<section id="resource-plan"><h2>Resource plan</h2><p>{_e(plan.summary)}</p>'
+    rows = [[label, w(value)] for label, value in plan_rows(report)]
+    return (f'<section id="resource-plan"><h2>Resource plan</h2><p>{w(plan.summary)}</p>'
             f"{_table(['', 'Value'], rows, '_r')}</section>")
 
 
-def _general(report: Report, shown: list[ChannelAdvice]) -> str:
+def _general(report: Report, shown: list[ChannelAdvice], w: _Words) -> str:
     out = ""
     if report.preconditions:
-        items = "".join(
-            f"<li>{_e(p.text)} (<code>{_e(p.code)}</code>, rule <code>{_e(p.rule_id)}</code>)</li>"
-            for p in report.preconditions
-        )
+        items = "".join(f"<li>{w(p.text)}</li>" for p in report.preconditions)
         out += f'<section id="preconditions"><h2>Before any launch</h2><ul>{items}</ul></section>'
     kpis = [*report.kpis, *(k for a in shown for k in a.kpis)]
     if kpis:
-        rows = [[_e(k.metric), _e(k.objective or "—"), _e(k.channel or "all"),
-                 f"<code>{_e(k.rule_id)}</code>"] for k in kpis]
+        rows = [[w(k.metric), _e(k.objective or "—"),
+                 _e(w.names.get(k.channel, k.channel) if k.channel else "all")] for k in kpis]
         out += (f'<section id="kpis"><h2>KPIs</h2>'
-                f"{_table(['Metric', 'Objective', 'Channel', 'Rule'], rows)}</section>")
+                f"{_table(['Metric', 'Objective', 'Channel'], rows)}</section>")
+    return out
+
+
+def _sections(report: Report, w: _Words) -> str:
+    """Every section an effect type added, each a heading and a list of its items."""
+    out = ""
+    for section in report.sections:
+        items = "".join(f"<li>{w(item_line(i, w.names))}{_marks(i.sources, w.numbers)}</li>"
+                        for i in shown_items(report, section))
+        if items:
+            out += (f'<section class="effect-section" id="section-{_e(section.effect)}">'
+                    f"<h2>{_e(section.title)}</h2><ul>{items}</ul></section>")
     return out
 
 
@@ -267,15 +295,46 @@ def _detail(a: ChannelAdvice, numbers: dict[str, int]) -> str:
                 f"To lift: {_e(b.lift)}</p>")
     if a.reasons:
         out += "<ul>" + "".join(_reason(r, numbers) for r in a.reasons) + "</ul>"
-    if a.preconditions:
-        out += "<p>Before launch:</p><ul>" + "".join(
-            f"<li>{_e(p.text)} (<code>{_e(p.code)}</code>)</li>" for p in a.preconditions
-        ) + "</ul>"
-    if a.kpis:
-        out += "<p>KPIs:</p><ul>" + "".join(
-            f"<li>{_e(k.metric)}</li>" for k in a.kpis
+    if a.preconditions or a.kpis:
+        out += "<p>Before launch and KPIs:</p><ul>" + "".join(
+            f"<li><code>{_e(p.code)}</code>, rule <code>{_e(p.rule_id)}</code></li>"
+            for p in a.preconditions
+        ) + "".join(
+            f"<li>{_e(k.metric)}: rule <code>{_e(k.rule_id)}</code></li>" for k in a.kpis
         ) + "</ul>"
     return out + "</details>"
+
+
+def _trace(report: Report) -> str:
+    """Which rule wrote each finding, plan step and section item, with the evidence."""
+    out = ""
+    if report.findings:
+        rows = [[f"<code>{_e(f.code)}</code>", f"<code>{_e(f.rule_id)}</code>",
+                 _evidence(f.evidence) or "—"] for f in report.findings]
+        out += f"<h3>Findings</h3>{_table(['Code', 'Rule', 'Evidence'], rows)}"
+    items = [f"<li>{_e(p.text[:60])}…: <code>{_e(p.code)}</code>, rule "
+             f"<code>{_e(p.rule_id)}</code></li>" for p in report.preconditions]
+    items += [f"<li>{_e(s.title)}: {_e(i.label or i.text[:40])}: rule "
+              f"<code>{_e(i.rule_id)}</code></li>" for s in report.sections for i in s.items]
+    if items:
+        out += f"<h3>Plan steps and sections</h3><ul>{''.join(items)}</ul>"
+    return out
+
+
+def _appendix(report: Report, details: list[ChannelAdvice]) -> str:
+    parts = ['<section id="appendix"><h2>Appendix: how the advice was reached</h2>'
+             "<p>Each piece of the advice above names the rule that produced it and the profile "
+             "facts it matched.</p>", _trace(report)]
+    if details:
+        numbers = report.source_numbers()
+        parts.append('<section id="reasons"><h3>Every reason, with its evidence</h3>'
+                     + "".join(_detail(a, numbers) for a in details) + "</section>")
+    if report.derived:
+        rows = [[_e(d.name), _e(show_value(d.value)),
+                 ", ".join(f"<code>{_e(r)}</code>" for r in d.rule_ids)] for d in report.derived]
+        parts.append(f'<section id="derived"><h3>Derived facts</h3>'
+                     f"{_table(['Name', 'Value', 'Rules'], rows)}</section>")
+    return "".join(parts) + "</section>"
 
 
 def _sources(notes: Sequence[SourceNote]) -> str:
@@ -304,27 +363,8 @@ _SCRIPT = (
 )
 
 
-def _sections(report: Report) -> str:
-    """Every section an effect type added, each a heading and a list of its items."""
-    numbers = report.source_numbers()
-    out = ""
-    for section in report.sections:
-        items = "".join(
-            f"<li>{_e(item_line(i))}{_marks(i.sources, numbers)} "
-            f"(rule <code>{_e(i.rule_id)}</code>)</li>"
-            for i in section.items
-        )
-        out += (f'<section class="effect-section" id="section-{_e(section.effect)}">'
-                f"<h2>{_e(section.title)}</h2><ul>{items}</ul></section>")
-    return out
-
-
-def render_html(report: Report, top: int | None = None) -> str:
-    """The whole report as one HTML page that needs nothing else to display. With `top`, only
-    the first `top` recommended channels (and their chart rows, details and KPIs) are shown."""
-    pack = report.pack
-    shown, hidden = report.shown(top)
-    parts = [
+def _head(report: Report, paper: str) -> list[str]:
+    return [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -332,34 +372,40 @@ def render_html(report: Report, top: int | None = None) -> str:
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">",
         f"<title>Channel advice: {_e(report.organization)}</title>",
-        f"<style>{_CSS}</style>{_SCRIPT}</head><body>",
-        f"<h1>Social-media channel advice: {_e(report.organization)}</h1>",
-        f'<p class="meta">Rule pack {_e(pack.name)} {_e(pack.version)} ({pack.rule_count} rules);'
-        f" report schema {_e(report.schema_version)}.</p>",
+        f"<style>{_CSS}@page{{size:{PAPER_SIZES[paper]};margin:15mm}}</style>{_SCRIPT}"
+        "</head><body>",
     ]
+
+
+def render_html(report: Report, top: int | None = None, *, date: dt.date | None = None,
+                prepared_for: str | None = None, paper: str = "a4") -> str:
+    """The whole report as one HTML page that needs nothing else to display. With `top`, only
+    the first `top` recommended channels (and their chart rows, details and KPIs) are shown;
+    with `date` (and `prepared_for`, the organization by default) the page is dated and
+    addressed; `paper` (a4 or letter) is the size it prints on."""
+    pack = report.pack
+    shown, hidden = report.shown(top)
+    w = _Words(report)
+    parts = [*_head(report, paper),
+             f"<h1>Social-media channel advice: {_e(report.organization)}</h1>"]
+    if date is not None:
+        parts.append(f'<p class="meta">Prepared for <strong>'
+                     f"{_e(prepared_for or report.organization)}</strong> · {_e(date.isoformat())}"
+                     "</p>")
+    parts.append(f'<p class="meta">Rule pack {_e(pack.name)} {_e(pack.version)} '
+                 f"({pack.rule_count} rules); report schema {_e(report.schema_version)}.</p>")
     if not report.ready:
         parts.append(
             '<p class="banner">Not ready to choose channels: resolve the blockers below first. '
             "The ranking that follows is provisional.</p>"
         )
-        parts += [_findings(report), _ranking(shown, hidden)]
+        parts += [_findings(report, w), _ranking(shown, hidden, w)]
     else:
-        parts += [_ranking(shown, hidden), _findings(report)]
+        parts += [_ranking(shown, hidden, w), _findings(report, w)]
     chart = score_chart([*shown, *report.not_now, *report.not_recommended])
     parts.append(f'<section id="chart"><h2>Scores by POST dimension</h2>{chart}</section>')
-    parts += [_plan(report), _general(report, shown), _sections(report), _not_now(report),
-              _not_recommended(report)]
-    details = [*shown, *report.not_now, *report.not_recommended]
-    if details:
-        parts.append('<section id="reasons"><h2>Every reason, with its evidence</h2>')
-        numbers = report.source_numbers()
-        parts += [_detail(a, numbers) for a in details]
-        parts.append("</section>")
-    if report.derived:
-        rows = [[_e(d.name), _e(show_value(d.value)),
-                 ", ".join(f"<code>{_e(r)}</code>" for r in d.rule_ids)] for d in report.derived]
-        parts.append(f'<section id="derived"><h2>Derived facts</h2>'
-                     f"{_table(['Name', 'Value', 'Rules'], rows)}</section>")
-    parts.append(_sources(report.sources))
+    parts += [_plan(report, w), _general(report, shown, w), _sections(report, w),
+              _not_now(report, w), _not_recommended(report, w), _sources(report.sources),
+              _appendix(report, [*shown, *report.not_now, *report.not_recommended])]
     parts.append("</body></html>")
     return "\n".join(p for p in parts if p) + "\n"

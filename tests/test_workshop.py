@@ -368,3 +368,19 @@ def test_list_items_grow_and_shrink_and_the_baseline_can_be_pinned(
     assert shrunk["valid"] and 'id="since-baseline"' in shrunk["advice"]
     status, _, body = client.post("api/pin", {})
     assert status == 200 and "Nothing has moved since the baseline" in json.loads(body)["advice"]
+
+
+def test_a_sessions_undo_history_is_bounded_in_count_and_size(advisor: Advisor) -> None:
+    from advisor.workshop.state import MAX_UNDO, MAX_UNDO_CHARS, WorkshopEngine
+
+    engine = WorkshopEngine(advisor, {"organization": {"name": "A", "type": "hospital"}})
+    workshop = engine.new_workshop()
+    for hours in range(MAX_UNDO + 20):
+        engine.replace(workshop, {"organization": {"name": "A", "type": "hospital"},
+                                  "resources": {"staff_hours_per_week": hours}})
+    assert len(workshop.undo) == MAX_UNDO
+    for n in range(5):  # drafts as large as a loaded file may make them
+        engine.replace(workshop, {"organization": {"name": "A" * 400, "type": "hospital"},
+                                  "pain_points": [f"x{n}" * 100_000]})
+    assert sum(map(len, workshop.undo)) <= MAX_UNDO_CHARS
+    assert engine.undo(workshop) and workshop.draft["pain_points"] == ["x3" * 100_000]

@@ -27,6 +27,7 @@ from advisor.workflows.interview import build_profile, default_answer, run_inter
 from advisor.workflows.whatif import Change, WhatIf, apply_changes, compare, profile_data
 
 MAX_UNDO = 50
+MAX_UNDO_CHARS = 2_000_000
 MAX_SESSIONS = 200
 SESSION_IDLE_SECONDS = 12 * 3600
 
@@ -85,6 +86,9 @@ class WorkshopEngine:
         if keep_undo and draft != workshop.draft:
             workshop.undo.append(json.dumps(workshop.draft, separators=(",", ":")))
             del workshop.undo[:-MAX_UNDO]
+            # A loaded file may be large: the history is bounded in bytes too.
+            while len(workshop.undo) > 1 and sum(map(len, workshop.undo)) > MAX_UNDO_CHARS:
+                del workshop.undo[0]
         workshop.draft = draft
         try:
             loaded = self.advisor.load(draft)

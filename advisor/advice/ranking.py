@@ -163,11 +163,14 @@ def _draft(
     """Every fired rule's effects applied, in firing order, each by its effect type."""
     draft = ReportDraft(pack.channels)
     dimension_weight = {post: pack.manifest.weight_of(post) for post in POST_ORDER}
+    channel_names = {cid: channel.name for cid, channel in pack.channels.items()}
     for rule_id in inference.fired:
         rule = rules[rule_id]
         compiled_rule = compiled.rule_by_id[rule_id]
         facts = matched_facts(compiled_rule, compiled.probe_by_id, inference)
-        reason = reason_for(rule, compiled_rule, compiled.probe_by_id, inference, facts)
+        reason = reason_for(
+            rule, compiled_rule, compiled.probe_by_id, inference, facts, channel_names
+        )
         fired = Fired(rule_id, rule.meta.post, dimension_weight[rule.meta.post], reason, facts)
         for effect in rule.then:
             type_of(effect).apply(effect, fired, draft)

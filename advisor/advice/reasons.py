@@ -4,14 +4,14 @@ say which profile paths and values made each test hold."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import cast
 
 from advisor.engine.compiler import CompiledRule, Probe, Test
 from advisor.engine.inference import Inference
 from advisor.engine.reference import test_holds
-from advisor.model.facts import Fact, FactValue
+from advisor.model.facts import CHANNEL_FIELDS, Fact, FactValue
 from advisor.model.post import POST_ORDER
 from advisor.model.report import ChannelAdvice, Evidence, Reason
 from advisor.rulebook.rules import Rule, template_fields
@@ -124,10 +124,13 @@ def _join(values: Sequence[str]) -> str:
     return ", ".join(values[:-1]) + " and " + values[-1]
 
 
-def render_template(template: str, facts: dict[str, list[Fact]]) -> str:
+def render_template(
+    template: str, facts: dict[str, list[Fact]], channel_names: Mapping[str, str] | None = None
+) -> str:
     """Fill `{kind.field}` placeholders; several matched facts give "a, b and c", and list
     fields are merged item by item so a value shared by two facts is named once.
-    `{derived.<name>}` is the value of the matched derived fact of that name."""
+    `{derived.<name>}` is the value of the matched derived fact of that name. Fields that hold
+    channel ids are shown by the channel's name when `channel_names` gives it."""
     values: dict[str, str] = {}
     for name in template_fields(template):
         kind, _, field = name.partition(".")
@@ -137,10 +140,11 @@ def render_template(template: str, facts: dict[str, list[Fact]]) -> str:
             # {derived.capacity}: the value of the derived fact named capacity.
             matched = [f for f in matched if f.fields.get("name") == field]
             field = "value"
+        names = channel_names if (kind, field) in CHANNEL_FIELDS and channel_names else {}
         for fact in matched:
             value = fact.fields.get(field)
             items = value if isinstance(value, list) else [] if value is None else [value]
-            shown += [_show(item).replace("_", " ") for item in items]
+            shown += [names.get(str(item)) or _show(item).replace("_", " ") for item in items]
         values[name] = _join(shown) or "(not given)"
     out = template
     for name, value in values.items():
@@ -154,6 +158,7 @@ def reason_for(
     probes: dict[str, Probe],
     inference: Inference,
     facts: dict[str, list[Fact]] | None = None,
+    channel_names: Mapping[str, str] | None = None,
 ) -> Reason:
     """The reason a fired rule gives; `facts` are its matched facts when already known."""
     if facts is None:
@@ -161,7 +166,7 @@ def reason_for(
     return Reason(
         rule_id=rule.id,
         post=rule.meta.post,
-        text=render_template(rule.meta.because, facts),
+        text=render_template(rule.meta.because, facts, channel_names),
         evidence=evidence_for(compiled_rule, probes, inference),
         evidence_grade=rule.meta.evidence,
         source="; ".join(rule.meta.source),

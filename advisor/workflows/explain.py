@@ -229,8 +229,26 @@ def is_placeholder(change: Change) -> bool:
 _LEVERS = ("resources", "bottlenecks", "strategy", "technology", "objectives")
 
 
+# What a channel already returned (its results, its following) is a fact too: a lift never
+# proposes "run X with good results".
+_OUTCOMES = ("result", "followers")
+
+
 def _is_lever(option: Option) -> bool:
-    return all(c.path.split(".")[0].split("[")[0] in _LEVERS for c in option)
+    return all(
+        c.path.split(".")[0].split("[")[0] in _LEVERS and not _claims_outcome(c) for c in option
+    )
+
+
+def _claims_outcome(change: Change) -> bool:
+    if not change.path.startswith("technology.current_channels"):
+        return False
+    if change.path.rsplit(".", 1)[-1] in _OUTCOMES:
+        return True
+    value = change.value
+    return isinstance(value, dict) and any(
+        value.get(k) not in (None, "unknown") for k in _OUTCOMES
+    )
 
 
 def _harms(rule: Rule, channel: str) -> bool:
@@ -285,13 +303,14 @@ def explain_channel(advisor: Assessor, source: ProfileInput, channel: str) -> Ex
     fired: list[Fired] = []
     misses: list[NearMiss] = []
     lowering: list[NearMiss] = []
+    names = {cid: c.name for cid, c in advisor.pack.channels.items()}
     for rule in advisor.pack.rules:
         effects = channel_effects(rule, channel)
         if not effects:
             continue
         compiled: CompiledRule = planner.compiled[rule.id]
         if rule.id in fired_set:
-            reason = reason_for(rule, compiled, probes, inference)
+            reason = reason_for(rule, compiled, probes, inference, channel_names=names)
             lifts = []
             if _harms(rule, channel):
                 options = [o for o in planner.options_false(compiled.formula) if _is_lever(o)]

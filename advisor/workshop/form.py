@@ -105,12 +105,18 @@ def _help(name: str, text: str | None) -> str | None:
     return text
 
 
-_ACRONYMS = {"sme": "SME", "hipaa": "HIPAA", "cme": "CME", "it": "IT", "cms": "CMS"}
+_ACRONYMS = {"sme": "SME", "hipaa": "HIPAA", "cme": "CME", "it": "IT", "cms": "CMS",
+             "phi": "PHI", "fda": "FDA", "accme": "ACCME", "us": "US"}
+
+
+def _words(value: str) -> str:
+    """An id as words: `hipaa_phi` -> `HIPAA PHI`."""
+    return " ".join(_ACRONYMS.get(word, word) for word in value.split("_"))
 
 
 def _label(name: str) -> str:
-    words = [_ACRONYMS.get(word, word) for word in name.split("_")]
-    return " ".join(words)[:1].upper() + " ".join(words)[1:]
+    words = _words(name)
+    return words[:1].upper() + words[1:]
 
 
 def _kind(members: tuple[Any, ...], is_channel: bool,
@@ -164,11 +170,11 @@ def _field(name: str, info: FieldInfo, channels: tuple[Choice, ...],
             typing.get_origin(item) is typing.Annotated) else []
         channel = _is_channel(item_members[0], item_constraints, channel_pattern)
         _, values = _kind(item_members, channel, item_constraints)
-        choices = channels if channel else tuple(Choice(v, v.replace("_", " ")) for v in values)
+        choices = channels if channel else tuple(Choice(v, _words(v)) for v in values)
         return FormField(kind="multi", choices=choices, **common)
     channel = _is_channel(members[0], constraints, channel_pattern)
     kind, values = _kind(members, channel, constraints)
-    choices = channels if channel else tuple(Choice(v, v.replace("_", " ")) for v in values)
+    choices = channels if channel else tuple(Choice(v, _words(v)) for v in values)
     minimum = next((float(c.ge) for c in constraints if hasattr(c, "ge")), None)
     maximum = next((float(c.le) for c in constraints if hasattr(c, "le")), None)
     return FormField(kind=kind, choices=choices, minimum=minimum, maximum=maximum, **common)

@@ -162,7 +162,10 @@
     },
     explain: async (button) => {
       const reply = await send("api/explain", () => ({ channel: button.dataset.channel }));
-      if (reply) explain.focus();
+      if (reply) {
+        explain.scrollIntoView({ block: "start" });
+        explain.focus({ preventScroll: true });
+      }
     },
     apply: (button) => send("api/apply", () => ({ fix: Number(button.dataset.fix) })),
     undo: () => send("api/undo", () => ({})),

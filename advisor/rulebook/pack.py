@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from advisor.model.catalog import Catalogue, Channel, Manifest
 from advisor.model.sources import Source
@@ -27,7 +28,8 @@ class RulePack:
     # The bibliography (sources.yaml), the extended pack's entries first; empty without one.
     sources: tuple[Source, ...] = ()
 
-    @property
+    # Built once per pack (every assessment reads them); callers treat them as read-only.
+    @cached_property
     def bibliography(self) -> dict[str, Source]:
         return {s.id: s for s in self.sources}
 
@@ -35,7 +37,7 @@ class RulePack:
         """The rules this pack defines itself, without those of the pack it extends."""
         return tuple(r for r in self.rules if r.id not in self.inherited)
 
-    @property
+    @cached_property
     def channels(self) -> dict[str, Channel]:
         return self.catalogue.by_id()
 

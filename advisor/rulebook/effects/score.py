@@ -53,9 +53,8 @@ def _apply(effect: ScoreEffect, fired: Fired, draft: ReportDraft) -> None:
         if channel not in draft.channels:
             continue  # a current channel the catalogue does not list has nothing to score
         tally = draft.tally(channel)
-        # Built from values the engine produced and the parser validated: no re-validation.
         tally.terms.append(
-            ScoreTerm.model_construct(
+            ScoreTerm(
                 rule_id=fired.rule_id,
                 post=fired.post,
                 weight=effect.weight,
@@ -63,7 +62,6 @@ def _apply(effect: ScoreEffect, fired: Fired, draft: ReportDraft) -> None:
                 points=round(effect.weight * fired.dimension_weight * scale, 4),
                 audiences=audiences,
                 scale=scale,
-                waived=None,
             )
         )
         tally.reasons.setdefault(fired.rule_id, fired.reason)

@@ -49,6 +49,9 @@ Feature: Expert panel: research institutes and medical journals
     Then "x_twitter" is among the top 3 channels
     And the plan keeps "x_twitter"
     And the tier of "x_twitter" is "recommended"
+    And "x_twitter" is ranked above "bluesky_mastodon"
+    And a reason for "x_twitter" cites the rule "technology.current.large-following"
+    And the rule "constraints.platform.x-clinicians-leaving" does not fire
     And "tiktok" is not among the top 3 channels
 
   # Kelly et al., Acad Med 2022: a podcast is portable learning but needs audio skills and
@@ -68,4 +71,26 @@ Feature: Expert panel: research institutes and medical journals
     When the advisor assesses the profile
     Then "podcast" is not among the top 3 channels
     And "podcast" is not recommended
+    And "linkedin" is among the top 3 channels
+
+  # HealthQuant (2023): physicians posting on X fell 13% and their posts 21% in a year; news
+  # reports (2024) describe specialties moving to Bluesky. A journal whose own X results are
+  # poor has its re-check answered the other way: fix or retire X, lead elsewhere.
+  Scenario: a journal whose X account does poorly with clinicians is told to fix or retire it
+    Given a minimal "medical_journal" profile
+    And the audiences:
+      | segment    | ages         | career_stage | platforms           | participation |
+      | physicians | 30-49, 50-64 | mid_career   | linkedin, x_twitter | spectators    |
+    And a measurable "talking" objective for "research_dissemination"
+    And the team has 8 staff hours per week
+    And the team has the skills "writing and design"
+    And the resources' moderation is "business_hours"
+    And content approval takes 1 days
+    And the current channels:
+      | channel   | result | followers | posts_per_week |
+      | x_twitter | poor   | 3000      | 7              |
+    When the advisor assesses the profile
+    Then the advice for "x_twitter" is to fix or retire it
+    And "x_twitter" is not among the top 3 channels
+    And the rule "constraints.platform.x-clinicians-leaving" fires
     And "linkedin" is among the top 3 channels

@@ -29,6 +29,7 @@ class ChannelPlan(_Model):
     channel: str
     name: str
     role: BriefItem  # the main reason the channel is planned, as the client reads it
+    step: str = "Launch"  # what the plan does with it: launch, keep (already run), fix or retire
     hours_per_week: float
     skills: list[str]  # the skills the channel needs, in words
     cadence: BriefItem | None = None  # the lowest cadence any rule set

@@ -35,7 +35,8 @@ ul.check{list-style:none;padding-left:0}ul.check li{padding-left:1.6rem;position
 margin:.35rem 0}ul.check li::before{content:"";position:absolute;left:0;top:.2rem;width:.85rem;
 height:.85rem;border:1.5px solid #333;border-radius:2px}
 .label{font-weight:600}sup.cite{font-size:.7em;color:#0b3d62}sup.cite a{color:inherit}
-.decision{font-weight:600}.appendix td,.appendix th{font-size:.85rem}
+.decision{font-weight:600}.step{font-weight:400;color:#555}
+.appendix td,.appendix th{font-size:.85rem}
 code{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.85em}
 ol.sources li{margin:.2rem 0}
 @media print{
@@ -132,7 +133,8 @@ def _channel(plan: ChannelPlan) -> str:
         rows.append(("Measure", _e("; ".join(plan.measures))))
     rows += [("Before launch", _item(i)) for i in plan.first]
     body = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
-    return f'<div class="card"><h3>{_e(plan.name)}</h3><dl>{body}</dl></div>'
+    return (f'<div class="card"><h3>{_e(plan.name)} <span class="step">· {_e(plan.step)}</span>'
+            f"</h3><dl>{body}</dl></div>")
 
 
 def _channels(plans: Sequence[ChannelPlan]) -> str:

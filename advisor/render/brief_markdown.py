@@ -117,7 +117,7 @@ def _channels(plans: Sequence[ChannelPlan]) -> list[str]:
     if not plans:
         return [*out, "No channel fits the hours and skills available yet.", ""]
     for plan in plans:
-        out += [f"### {md_escape(plan.name)}", ""]
+        out += [f"### {md_escape(plan.name)}: {md_escape(plan.step.lower())}", ""]
         out.append(f"- **Role:** {md_escape(plan.role.text)}{_marks(plan.role.notes)}")
         if plan.cadence is not None:
             notes = " ".join(md_escape(n.text) for n in plan.cadence_notes)

@@ -30,6 +30,7 @@ from advisor.rulebook.pack import RulePack
 GOVERNANCE_ORDER = ("accounts", "security", "policy", "moderation", "approvals", "records",
                     "incidents")
 NO_BASELINE = "Measure in weeks 1\u20132"
+STEPS = {"launch": "Launch", "keep": "Keep (already run)", "fix_or_retire": "Fix or retire"}
 
 
 def words(value: str) -> str:
@@ -160,6 +161,7 @@ def _channels(b: _Builder) -> list[ChannelPlan]:
             channel=channel_id,
             name=channel.name,
             role=b.item(main.rule_id, main.text),
+            step=STEPS.get(advice.action or "launch", "Launch"),
             hours_per_week=channel.hours_per_week,
             skills=[words(s) for s in channel.skills],
             cadence=b.item(given[0][0], rate(given[0][1]).capitalize()) if given else None,

@@ -285,7 +285,7 @@ def _sections(report: Report, w: _Words) -> str:
 
 
 def _detail(a: ChannelAdvice, numbers: dict[str, int]) -> str:
-    out = f"<details open><summary>{_e(a.name)} ({_e(a.channel)}), score {a.score:g}</summary>"
+    out = f"<details><summary>{_e(a.name)} ({_e(a.channel)}), score {a.score:g}</summary>"
     if a.terms:
         rows = [[f"<code>{_e(t.rule_id)}</code>", _e(t.post), f"{t.weight:+d}",
                  f"{t.dimension_weight:g}", f"{t.points:+g}"] for t in a.terms]

@@ -22,8 +22,8 @@ def _invoke(args: list[str], input: str | None = None) -> Any:
 
 
 def _answers_for(by_key: dict[str, str]) -> str:
-    """Typed input for the whole interview: given answers by key, Enter (default) otherwise;
-    one extra objective when the answers name objectives[1]."""
+    """Typed input for the whole interview: given answers by key, Enter (default or skip)
+    otherwise; one extra objective when the answers name objectives[1]."""
     lines: list[str] = []
 
     def ask(q: Question) -> Any:
@@ -32,7 +32,9 @@ def _answers_for(by_key: dict[str, str]) -> str:
             lines.append("y" if more else "")
             return more
         lines.append(by_key.get(q.key, ""))
-        return q.parse(q.default) if q.default is not None else q.parse(None)
+        # The answer as the prompt reads it, so the questions that follow from it (each
+        # audience's and each current channel's details) are the ones the interview asks.
+        return q.parse(by_key.get(q.key, q.default_text()))
 
     run_interview(ask, CHANNELS)
     return "\n".join(lines) + "\n"
@@ -156,3 +158,112 @@ def test_build_profile_leaves_out_unanswered_optional_fields() -> None:
     assert data == {"organization": {"name": "X", "type": "hospital"},
                     "objectives": [{"kind": "talking", "goal": "g"}],
                     "audiences": [{"segment": "nurses"}]}
+
+
+def test_typed_interview_asks_audience_and_channel_details_and_what_resources_allow(
+    tmp_path: Path,
+) -> None:
+    """What the rules read is asked: each audience's ages, priority and platforms, each current
+    channel's results and following, expert review hours, moderation and approval days."""
+    out = tmp_path / "org.yaml"
+    typed = _answers_for({
+        "organization.type": "hospital",
+        "organization.country": "GB",
+        "audiences": "patients_general, job_candidates",
+        "audiences[0].ages": "50-64, 65-plus",
+        "audiences[0].size": "12000",
+        "audiences[0].platforms": "facebook_group, youtube",
+        "audiences[1].ages": "18-29",
+        "audiences[1].career_stage": "early_career",
+        "audiences[1].priority": "secondary",
+        "technology.current_channels": "youtube, linkedin",
+        "technology.current_channels[0].result": "good",
+        "technology.current_channels[0].followers": "4200",
+        "technology.current_channels[1].result": "none",
+        "technology.current_channels[1].posts_per_week": "2",
+        "resources.staff_hours_per_week": "0",
+        "resources.sme_hours_per_month": "6",
+        "resources.moderation": "business_hours",
+        "bottlenecks.approval_days": "3",
+    })
+    result = _invoke(["init", str(out), "--rules", str(MINI_PACK)], input=typed)
+    assert result.exit_code == 0, result.output
+    assert "Audience 2 (job candidates): priority [primary/secondary] (Enter to skip)" in (
+        result.output)
+    data = yaml.safe_load(out.read_text())
+    assert data["organization"]["country"] == "GB"
+    assert data["audiences"] == [
+        {"segment": "patients_general", "ages": ["50-64", "65-plus"], "size": 12000,
+         "platforms": ["facebook_group", "youtube"]},
+        {"segment": "job_candidates", "ages": ["18-29"], "career_stage": "early_career",
+         "priority": "secondary"},
+    ]
+    assert data["technology"]["current_channels"] == [
+        {"channel": "youtube", "result": "good", "followers": 4200},
+        {"channel": "linkedin", "result": "none", "posts_per_week": 2.0},
+    ]
+    # 0 hours is an answer and is kept; skills were skipped, so they are left out, not [].
+    assert data["resources"] == {"staff_hours_per_week": 0.0, "sme_hours_per_month": 6.0,
+                                 "moderation": "business_hours"}
+    assert data["bottlenecks"] == {"approval_days": 3.0}
+
+
+def test_skipped_answers_are_left_out_not_read_as_zero_or_none(tmp_path: Path) -> None:
+    """--defaults skips every question without a default: no staff hours, skills, expert
+    hours, budget, moderation or approval days are asserted."""
+    out = tmp_path / "org.yaml"
+    assert _invoke(["init", str(out), "--defaults"]).exit_code == 0
+    data = yaml.safe_load(out.read_text())
+    assert "resources" not in data and "bottlenecks" not in data
+    assert data["audiences"] == [{"segment": "physicians"}]
+
+
+def test_none_is_an_answer_where_it_is_a_choice_or_an_empty_list(tmp_path: Path) -> None:
+    """Typed `none`: no moderation (a choice), no skills (an empty list); Enter skips."""
+    by_key = {q.key: q for q in questions(CHANNELS)}
+    assert by_key["resources.moderation"].parse("none") == "none"
+    assert by_key["resources.moderation"].parse("") is None
+    assert by_key["resources.skills"].parse("none") == []
+    assert by_key["resources.skills"].parse("") is None
+    assert by_key["resources.sme_hours_per_month"].parse("") is None
+    assert by_key["resources.sme_hours_per_month"].parse("0") == 0
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(yaml.safe_dump({"resources.skills": "none",
+                                       "resources.moderation": "none"}))
+    out = tmp_path / "org.yaml"
+    result = _invoke(["init", str(out), "--answers", str(answers), "--rules", str(MINI_PACK)])
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load(out.read_text())["resources"] == {"skills": [], "moderation": "none"}
+
+
+def test_answers_file_gives_audience_and_channel_details(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(yaml.safe_dump({
+        "organization.type": "medical_journal",
+        "audiences": ["researchers", "journalists"],
+        "audiences[0].participation": "collectors",
+        "audiences[1].priority": "secondary",
+        "technology.current_channels": ["x_twitter"],
+        "technology.current_channels[0].followers": 450000,
+        "technology.current_channels[0].result": "good",
+    }))
+    out = tmp_path / "org.yaml"
+    result = _invoke(["init", str(out), "--answers", str(answers), "--rules", str(MINI_PACK)])
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load(out.read_text())
+    assert data["audiences"] == [{"segment": "researchers", "participation": "collectors"},
+                                 {"segment": "journalists", "priority": "secondary"}]
+    assert data["technology"]["current_channels"] == [
+        {"channel": "x_twitter", "result": "good", "followers": 450000}]
+
+
+def test_a_detail_for_an_audience_not_named_is_refused(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(yaml.safe_dump({"audiences": ["nurses"], "audiences[1].ages": ["18-29"],
+                                       "audiences[0].priorty": "secondary"}))
+    out = tmp_path / "org.yaml"
+    result = _invoke(["init", str(out), "--answers", str(answers), "--rules", str(MINI_PACK)])
+    assert result.exit_code == 2
+    assert "no question has the key 'audiences[1].ages'" in result.output
+    assert "did you mean 'audiences[0].priority'?" in result.output
+    assert not out.exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +84,29 @@ def whatif(profile: Path, sets: tuple[str, ...], rules_dir: Path | None, fmt: st
         render_whatif_table(diff, _console())
 
 
+def _prompting_ask() -> Callable[[Any], Any]:
+    """The interview's `ask` on a terminal: a heading per section, the default shown (none
+    for a question Enter skips), and a bad answer asked again with the reason."""
+    section = [""]
+
+    def ask(q: Any) -> Any:
+        if q.section != section[0]:
+            section[0] = q.section
+            click.echo(f"\n== {q.section.replace('_', ' ').title()} ==")
+
+        def parse(text: str) -> Any:
+            try:
+                return q.parse(text)
+            except ValueError as err:
+                raise click.BadParameter(str(err)) from None
+
+        default = q.default_text()
+        return click.prompt(q.prompt(), default=default, show_default=bool(default),
+                            value_proc=parse)
+
+    return ask
+
+
 @main.command()
 @click.argument("output", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--defaults", is_flag=True, help="Take every default without asking.")
@@ -95,6 +119,9 @@ def init(output: Path, defaults: bool, answers_file: Path | None, force: bool,
          rules_dir: Path | None) -> None:
     """Write a new profile to OUTPUT by a guided interview in POST order (people, objectives,
     strategy, technology), then resources, bottlenecks, pain points and constraints.
+    Each audience's and each current channel's details follow the list that names them.
+    Enter skips a question without a default: a skipped answer is left out of the profile
+    (not given, which the advice asks about), never read as 0 or none.
     The profile is validated before it is written; an invalid one is never written.
 
     \b
@@ -127,22 +154,7 @@ def init(output: Path, defaults: bool, answers_file: Path | None, force: bool,
         elif defaults:
             answers = run_interview(default_answer, channel_ids)
         else:
-            section = [""]
-
-            def ask(q: Any) -> Any:
-                if q.section != section[0]:
-                    section[0] = q.section
-                    click.echo(f"\n== {q.section.replace('_', ' ').title()} ==")
-
-                def parse(text: str) -> Any:
-                    try:
-                        return q.parse(text)
-                    except ValueError as err:
-                        raise click.BadParameter(str(err)) from None
-
-                return click.prompt(q.prompt(), default=q.default_text(), value_proc=parse)
-
-            answers = run_interview(ask, channel_ids)
+            answers = run_interview(_prompting_ask(), channel_ids)
         profile = validated_profile(answers, str(output))
         advisor.load(profile)
     _write(output, profile_yaml(profile))

@@ -15,7 +15,10 @@ from advisor.errors import AdvisorError, Problem, ProfileError
 from advisor.files.profiles import profile_from_data
 from advisor.model.paths import parse_path, set_at
 from advisor.model.profile import (
+    AgeBand,
     Approach,
+    CareerStage,
+    ChannelResult,
     Constraint,
     Focus,
     Moderation,
@@ -23,7 +26,9 @@ from advisor.model.profile import (
     OrgSize,
     OrgType,
     PainPoint,
+    Priority,
     Profile,
+    Rung,
     Scope,
     Segment,
     Skill,
@@ -32,6 +37,9 @@ from advisor.model.suggest import did_you_mean
 
 Kind = Literal["text", "choice", "multi", "number", "bool", "date"]
 MAX_OBJECTIVES = 10
+# The most audiences and current channels whose details are asked (the profile's own limits).
+MAX_AUDIENCES = 40
+MAX_CURRENT = 60
 _NONE = ("", "none", "-")
 
 
@@ -52,9 +60,9 @@ class Question:
     optional: bool = False
 
     def default_text(self) -> str:
-        """The default as a person would type it."""
+        """The default as a person would type it (empty: Enter skips an optional question)."""
         if self.default is None:
-            return "none" if self.optional or self.kind == "multi" else ""
+            return "none" if self.kind == "multi" and not self.optional else ""
         if isinstance(self.default, bool):
             return "y" if self.default else "n"
         if isinstance(self.default, list):
@@ -69,8 +77,8 @@ class Question:
             hint = f" [{'/'.join(self.choices)}]"
         elif self.kind == "multi":
             hint = f" (comma-separated: {', '.join(self.choices)}; or none)"
-        elif self.optional:
-            hint = " (or none)"
+        if self.optional:
+            hint += " (Enter to skip)"
         return self.text + hint
 
     def parse(self, answer: Any) -> Any:
@@ -78,7 +86,11 @@ class Question:
         ValueError with a suggestion when it does not fit."""
         if isinstance(answer, str):
             answer = answer.strip()
-            if answer.lower() in _NONE and (self.optional or self.kind == "multi"):
+            if answer == "" and self.optional:
+                return None  # skipped: left out of the profile, not read as none or 0
+            word = answer.lower()
+            emptiable = self.optional or self.kind == "multi"
+            if word in _NONE and emptiable and word not in self.choices:
                 return [] if self.kind == "multi" else None
         if answer is None:
             if self.optional:
@@ -156,8 +168,82 @@ def _objective_questions(i: int) -> list[Question]:
     ]
 
 
+def _audience_questions(i: int, segment: str, channels: Sequence[str]) -> list[Question]:
+    """The details of audience i, each skippable: what the people rules read."""
+    p, who = f"audiences[{i}]", f"Audience {i + 1} ({segment.replace('_', ' ')})"
+    return [
+        _q(f"{p}.ages", "people", f"{who}: age bands", "multi", None, _choices(AgeBand),
+           optional=True),
+        _q(f"{p}.career_stage", "people", f"{who}: career stage", "choice", None,
+           _choices(CareerStage), optional=True),
+        _q(f"{p}.size", "people", f"{who}: about how many people", "number", None,
+           optional=True),
+        _q(f"{p}.platforms", "people", f"{who}: platforms they already use", "multi", None,
+           sorted(channels), optional=True),
+        _q(f"{p}.participation", "people", f"{who}: how they take part online (ladder rung)",
+           "choice", None, _choices(Rung), optional=True),
+        _q(f"{p}.priority", "people", f"{who}: priority", "choice", None, _choices(Priority),
+           optional=True),
+    ]
+
+
+def _current_channel_questions(i: int, channel: str) -> list[Question]:
+    """What a channel the organization runs already achieves, each skippable."""
+    p = f"technology.current_channels[{i}]"
+    return [
+        _q(f"{p}.result", "technology", f"{channel}: results so far", "choice", None,
+           _choices(ChannelResult), optional=True),
+        _q(f"{p}.followers", "technology", f"{channel}: followers or subscribers", "number",
+           None, optional=True),
+        _q(f"{p}.posts_per_week", "technology", f"{channel}: posts a week", "number", None,
+           optional=True),
+    ]
+
+
+def _organization_questions() -> list[Question]:
+    flags = [
+        ("hipaa_covered", "Is it a HIPAA covered entity?"),
+        ("accredited_cme_provider", "Is it an accredited CME provider?"),
+        ("accepts_commercial_support", "Does it accept commercial support for education?"),
+        ("promotes_regulated_products", "Does it promote FDA-regulated drugs or devices?"),
+        ("emergency_role", "Does it have a role in emergencies (public health, hospital)?"),
+        ("direct_patient_contact", "Does it see patients in person?"),
+    ]
+    return [
+        _q("organization.name", "organization", "Organization name", "text", "My organization"),
+        _q("organization.type", "organization", "Type", "choice", "medical_association",
+           _choices(OrgType)),
+        _q("organization.size", "organization", "Size", "choice", "medium", _choices(OrgSize)),
+        _q("organization.country", "organization", "Country (two-letter code, e.g. US, GB)",
+           "text", None, optional=True),
+        *(_q(f"organization.{name}", "organization", text, "bool", False)
+          for name, text in flags),
+    ]
+
+
+def _resources_questions() -> list[Question]:
+    """Resources, each skippable: a skipped answer is "not given", which the advice asks
+    about, never 0 hours or no moderation."""
+    return [
+        _q("resources.staff_hours_per_week", "resources", "Staff hours per week for social media",
+           "number", None, optional=True),
+        _q("resources.skills", "resources", "Skills on the team", "multi", None,
+           _choices(Skill), optional=True),
+        _q("resources.sme_hours_per_month", "resources",
+           "Hours a month clinicians or experts can review content", "number", None,
+           optional=True),
+        _q("resources.budget_per_year", "resources", "Budget a year for paid social (0 for none)",
+           "number", None, optional=True),
+        _q("resources.executive_sponsor", "resources", "Is there an executive sponsor?", "bool",
+           False),
+        _q("resources.moderation", "resources", "Who watches comments, and when (moderation "
+           "coverage)", "choice", None, _choices(Moderation), optional=True),
+    ]
+
+
 def questions(channels: Sequence[str]) -> list[Question]:
-    """Every question but the repeated objective block, in the order they are asked."""
+    """Every question but the repeated blocks (objectives, each audience's and each current
+    channel's details), in the order they are asked."""
     chans = sorted(channels)
     bottleneck_flags = [
         ("legal_review_required", "Does legal or compliance review every post?"),
@@ -169,12 +255,7 @@ def questions(channels: Sequence[str]) -> list[Question]:
         ("no_crisis_plan", "Is there no crisis communication plan?"),
     ]
     return [
-        _q("organization.name", "organization", "Organization name", "text", "My organization"),
-        _q("organization.type", "organization", "Type", "choice", "medical_association",
-           _choices(OrgType)),
-        _q("organization.size", "organization", "Size", "choice", "medium", _choices(OrgSize)),
-        _q("organization.hipaa_covered", "organization", "Is it a HIPAA covered entity?", "bool",
-           False),
+        *_organization_questions(),
         _q("audiences", "people", "People: which audiences do you want to reach", "multi",
            ["physicians"], _choices(Segment)),
         *_objective_questions(0),
@@ -188,16 +269,9 @@ def questions(channels: Sequence[str]) -> list[Question]:
            "multi", [], chans),
         _q("technology.required_channels", "technology", "Channels leadership requires",
            "multi", [], chans),
-        _q("resources.staff_hours_per_week", "resources", "Staff hours per week for social media",
-           "number", 5),
-        _q("resources.skills", "resources", "Skills on the team", "multi", ["writing"],
-           _choices(Skill)),
-        _q("resources.executive_sponsor", "resources", "Is there an executive sponsor?", "bool",
-           False),
-        _q("resources.moderation", "resources", "Moderation coverage", "choice", "none",
-           _choices(Moderation)),
+        *_resources_questions(),
         _q("bottlenecks.approval_days", "bottlenecks", "Bottlenecks: days to approve a post",
-           "number", 1),
+           "number", None, optional=True),
         *(_q(f"bottlenecks.{name}", "bottlenecks", text, "bool", False)
           for name, text in bottleneck_flags),
         _q("pain_points", "pain_points", "Pain points", "multi", [], _choices(PainPoint)),
@@ -214,13 +288,18 @@ Ask = Callable[[Question], Any]
 
 
 def run_interview(ask: Ask, channels: Sequence[str]) -> dict[str, Any]:
-    """Ask every question in order (objectives repeat while the answer to "another?" is yes)
-    and return the answers by key. `ask` returns an already parsed value."""
+    """Ask every question in order (each audience's and each current channel's details after
+    the list that names them; objectives repeat while the answer to "another?" is yes) and
+    return the answers by key. `ask` returns an already parsed value."""
     answers: dict[str, Any] = {}
     base = questions(channels)
     first_strategy = next(i for i, q in enumerate(base) if q.section == "strategy")
     for q in base[:first_strategy]:
         answers[q.key] = ask(q)
+        if q.key == "audiences":
+            for i, segment in enumerate(answers[q.key][:MAX_AUDIENCES]):
+                for detail in _audience_questions(i, segment, channels):
+                    answers[detail.key] = ask(detail)
     count = 1
     while count < MAX_OBJECTIVES and ask(more_objectives_question(count)):
         for q in _objective_questions(count):
@@ -228,6 +307,10 @@ def run_interview(ask: Ask, channels: Sequence[str]) -> dict[str, Any]:
         count += 1
     for q in base[first_strategy:]:
         answers[q.key] = ask(q)
+        if q.key == "technology.current_channels":
+            for i, channel in enumerate(answers[q.key][:MAX_CURRENT]):
+                for detail in _current_channel_questions(i, channel):
+                    answers[detail.key] = ask(detail)
     return answers
 
 
@@ -287,6 +370,8 @@ def check_unused_answers(ask: Ask, data: Mapping[str, Any], channels: Sequence[s
     used: set[str] = getattr(ask, "used", set())
     keys = [q.key for q in questions(channels)]
     keys += [q.key for i in range(MAX_OBJECTIVES) for q in _objective_questions(i)]
+    keys += [q.key for i in range(MAX_AUDIENCES) for q in _audience_questions(i, "", channels)]
+    keys += [q.key for i in range(MAX_CURRENT) for q in _current_channel_questions(i, "")]
     keys += [f"more_objectives[{i}]" for i in range(MAX_OBJECTIVES)]
     problems = [
         Problem(f"no question has the key '{k}'", source, field=str(k),

@@ -3,11 +3,36 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from advisor.cli import _open_advisor, _profile_input, _write, main, reports_errors, rules_option
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def document_options(what: str) -> Callable[[F], F]:
+    """--date, --prepared-for and --paper: how a client document is dated, addressed and printed
+    (shared by `brief` and `assess`)."""
+
+    def decorate(func: F) -> F:
+        func = click.option(
+            "--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
+            help=f"{what}: the paper size the page prints on.",
+        )(func)
+        func = click.option(
+            "--prepared-for", default=None,
+            help=f"{what}: who it is for (default: the organization).",
+        )(func)
+        return click.option(
+            "--date", "when", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+            help=f"{what}: the date printed on it (YYYY-MM-DD; default today).",
+        )(func)
+
+    return decorate
 
 
 @main.command()
@@ -26,23 +51,7 @@ from advisor.cli import _open_advisor, _profile_input, _write, main, reports_err
     default=None,
     help="Write the brief to this file (whole or not at all); a PDF needs a file or -.",
 )
-@click.option(
-    "--date",
-    "when",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    help="The date printed on the brief (YYYY-MM-DD; default today).",
-)
-@click.option(
-    "--prepared-for", default=None, help="Who the brief is for (default: the organization)."
-)
-@click.option(
-    "--paper",
-    type=click.Choice(["a4", "letter"]),
-    default="a4",
-    show_default=True,
-    help="The paper size the HTML and PDF print on.",
-)
+@document_options("The brief")
 @rules_option
 @reports_errors
 def brief(

@@ -23,6 +23,7 @@ from advisor.cli import (
     reports_errors,
     rules_option,
 )
+from advisor.cli.brief import document_options
 from advisor.errors import AdvisorError
 
 
@@ -53,19 +54,7 @@ from advisor.errors import AdvisorError
     is_flag=True,
     help="Exit 1 when a blocker finding is raised.",
 )
-@click.option(
-    "--date",
-    "when",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    help="markdown, html: the date printed on the report (YYYY-MM-DD; default today).",
-)
-@click.option(
-    "--prepared-for", default=None, help="markdown, html: who the report is for (default: the "
-    "organization)."
-)
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
-              help="html: the paper size the page prints on.")
+@document_options("markdown, html")
 @reports_errors
 def assess(
     profiles: tuple[Path, ...],

@@ -1,8 +1,9 @@
 """Every input is read, or removed: each field of the profile schema, and each value of each of
 its closed vocabularies (Literal fields and list items), is read by a rule condition of the
-shipped pack (directly, through a summary fact, or through a computed field), by the channel
-catalogue (the skills a channel needs), or by a ranking or report step named below. A field or a
-value nothing reads is a question the advisor asks a client for nothing.
+shipped pack (directly, through a summary fact, or through a computed field) whose rule reaches
+the advice (an effect, or a derived fact another such rule reads), by the channel catalogue (the
+skills a channel needs), or by a ranking or report step named below. A field or a value nothing
+reads is a question the advisor asks a client for nothing.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from advisor.model.annotations import nested_model, union_members
 from advisor.model.facts import FACT_SCHEMA, profile_to_facts
 from advisor.model.profile import Profile
 from advisor.rulebook.conditions import frames_of
+from advisor.rulebook.effects import DeriveEffect
 from advisor.rulebook.pack import RulePack
+from advisor.rulebook.rules import Rule, derived_reads, derived_writes
 
 from .conftest import REPO
 
@@ -122,13 +125,26 @@ def fact_field_paths() -> dict[tuple[str, str], tuple[str, ...]]:
     return out
 
 
+def rules_with_effect(pack: RulePack) -> list[Rule]:
+    """The rules whose reading of the profile reaches the advice: a rule with an effect other
+    than `derive`, or one deriving a fact such a rule reads (forward chaining, to a fixpoint).
+    A rule that only derives facts nobody reads reads the profile for nothing."""
+    counted = {r.id for r in pack.rules if any(not isinstance(e, DeriveEffect) for e in r.then)}
+    while True:
+        read = set().union(*(derived_reads(r) for r in pack.rules if r.id in counted))
+        more = {r.id for r in pack.rules if derived_writes(r) & read} - counted
+        if not more:
+            return [r for r in pack.rules if r.id in counted]
+        counted |= more
+
+
 def pack_reads(pack: RulePack) -> tuple[set[str], set[tuple[str, str]]]:
     """The profile paths the pack's rule conditions and channel catalogue read, and the
     (path, value) pairs of closed vocabularies they name."""
     paths = fact_field_paths()
     fields: set[str] = set()
     values: set[tuple[str, str]] = set()
-    for rule in pack.rules:
+    for rule in rules_with_effect(pack):
         for frame, _positive in frames_of(rule.when):
             for test in frame.tests:
                 sources = paths.get((frame.kind, test.field), ())
@@ -225,6 +241,24 @@ def test_a_pack_without_the_rules_that_read_a_value_is_reported(tmp_path: Path) 
     assert _drop_rules_naming(pack_dir, "journalists") >= 1
     unread = unread_inputs(load_pack(pack_dir))
     assert unread == ["audiences[].segment = journalists"]
+
+
+def test_a_rule_that_only_derives_an_unread_fact_does_not_count(tmp_path: Path) -> None:
+    pack_dir = tmp_path / "pack"
+    shutil.copytree(REPO / "rules", pack_dir, ignore=shutil.ignore_patterns("__*"))
+    _drop_rules_naming(pack_dir, "journalists")
+    (pack_dir / "people" / "dead-end.yaml").write_text(yaml.safe_dump([{
+        "id": "people.journalists.dead-end",
+        "title": "Reads journalists and tells nobody",
+        "post": "people",
+        "when": {"audience": {"segment": "journalists"}},
+        "then": [{"derive": {"name": "press_audience"}}],
+        "because": "The audience includes journalists.",
+        "source": "pew-2025-social-media-use",
+    }]), encoding="utf-8")
+    pack = load_pack(pack_dir)
+    assert "people.journalists.dead-end" not in {r.id for r in rules_with_effect(pack)}
+    assert unread_inputs(pack) == ["audiences[].segment = journalists"]
 
 
 def test_a_skill_no_rule_and_no_channel_needs_is_reported(tmp_path: Path) -> None:

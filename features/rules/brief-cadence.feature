@@ -44,3 +44,14 @@ Feature: The brief's posting cadence
     And content approval takes 2 days
     When the advisor assesses the profile
     Then the rule "strategy.cadence.slow-approval" does not fire
+
+  Scenario: a research institute with 8 hours a week blogs twice a month
+    Given the profile "../../profiles/research-institute.yaml"
+    When the advisor assesses the profile
+    Then the rule "strategy.cadence.long-form" fires
+    And the brief plans "blog" at 2 posts a month
+
+  Scenario: a team under 5 hours a week gets no long-form rhythm
+    Given the profile "../../profiles/small-nonprofit.yaml"
+    When the advisor assesses the profile
+    Then the rule "strategy.cadence.long-form" does not fire

@@ -41,9 +41,15 @@ HOURS = '[name="resources.staff_hours_per_week"]'
 @pytest.fixture(scope="module")
 def workshop_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`advisor workshop` on a free port, started from a folder outside the repository."""
-    folder = tmp_path_factory.mktemp("outside")
-    process = subprocess.Popen([str(ADVISOR), "workshop", "--port", "0"], cwd=folder,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    yield from serve([str(ADVISOR), "workshop", "--port", "0"],
+                     tmp_path_factory.mktemp("outside"))
+
+
+def serve(command: list[str], folder: Path, env: dict[str, str] | None = None
+          ) -> Iterator[str]:
+    """Run a workshop command in `folder` until the test is done; its URL."""
+    process = subprocess.Popen(command, cwd=folder, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
     try:
         assert process.stdout is not None
         line = process.stdout.readline()
@@ -53,6 +59,29 @@ def workshop_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(15)
+
+
+@pytest.fixture(scope="module")
+def wheel_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`advisor workshop profiles/hospital.yaml` from the built wheel, installed on its own in
+    a private folder (the web stack comes from this environment), run outside the repository."""
+    work = tmp_path_factory.mktemp("wheel")
+    source = work / "source"
+    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache",
+        "test-artifacts"))
+    pip = [sys.executable, "-m", "pip", "-q"]
+    subprocess.run([*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", str(work / "dist"),
+                    str(source)], check=True, capture_output=True)
+    (wheel,) = (work / "dist").glob("*.whl")
+    site = work / "site"
+    subprocess.run([*pip, "install", "--no-deps", "--target", str(site), str(wheel)],
+                   check=True, capture_output=True)
+    elsewhere = work / "elsewhere"
+    elsewhere.mkdir()
+    shutil.copy(HOSPITAL, elsewhere / "hospital.yaml")
+    yield from serve([sys.executable, "-m", "advisor", "workshop", "hospital.yaml", "--port",
+                      "0"], elsewhere, {**os.environ, "PYTHONPATH": str(site)})
 
 
 @pytest.fixture(scope="module")
@@ -203,3 +232,16 @@ def test_the_form_works_from_the_keyboard_alone(page: Page) -> None:
         page.keyboard.press("Enter")
     expect(page.locator("#explain")).to_be_focused()
     shoot(page, "4-keyboard-only")
+
+
+def test_from_the_wheel_staff_hours_30_to_4_change_the_plan_in_one_round_trip(
+        browser: Browser, wheel_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(wheel_url)
+    assert page.input_value('[name="organization.name"]') == "Example Valley Community Hospital"
+    plan_at_30 = set_hours(page, "30")
+    plan_at_4 = set_hours(page, "4")
+    assert plan_at_30 != plan_at_4
+    shoot(page, "5-from-the-wheel")
+    context.close()

@@ -173,6 +173,7 @@ def test_typed_interview_asks_audience_and_channel_details_and_what_resources_al
         "audiences[0].ages": "50-64, 65-plus",
         "audiences[0].size": "12000",
         "audiences[0].platforms": "facebook_group, youtube",
+        "audiences[0].need_to_connect": "y",
         "audiences[1].ages": "18-29",
         "audiences[1].career_stage": "early_career",
         "audiences[1].priority": "secondary",
@@ -194,7 +195,7 @@ def test_typed_interview_asks_audience_and_channel_details_and_what_resources_al
     assert data["organization"]["country"] == "GB"
     assert data["audiences"] == [
         {"segment": "patients_general", "ages": ["50-64", "65-plus"], "size": 12000,
-         "platforms": ["facebook_group", "youtube"]},
+         "platforms": ["facebook_group", "youtube"], "need_to_connect": True},
         {"segment": "job_candidates", "ages": ["18-29"], "career_stage": "early_career",
          "priority": "secondary"},
     ]

@@ -182,6 +182,8 @@ def _audience_questions(i: int, segment: str, channels: Sequence[str]) -> list[Q
            sorted(channels), optional=True),
         _q(f"{p}.participation", "people", f"{who}: how they take part online (ladder rung)",
            "choice", None, _choices(Rung), optional=True),
+        _q(f"{p}.need_to_connect", "people", f"{who}: do they strongly need to connect with "
+           "each other (as with a rare disease)?", "bool", False),
         _q(f"{p}.priority", "people", f"{who}: priority", "choice", None, _choices(Priority),
            optional=True),
     ]

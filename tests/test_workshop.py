@@ -28,7 +28,7 @@ from advisor import Advisor
 from advisor.cli import main
 from advisor.model.profile import Profile
 from advisor.workflows.interview import profile_yaml
-from advisor.workshop.app import MAX_BODY_BYTES, create_app
+from advisor.workshop.app import MAX_BODY_BYTES, channel_choices, create_app
 from advisor.workshop.form import FormError, form_data, profile_form
 from advisor.workshop.server import bind, field_helps, url_of
 
@@ -163,7 +163,7 @@ def hospital_fields(advisor: Advisor) -> dict[str, Any]:
 
 def test_every_field_of_the_profile_model_is_a_control_and_every_enum_a_choice(
         advisor: Advisor) -> None:
-    form = profile_form({c: c for c in advisor.pack.channels}, {})
+    form = profile_form(channel_choices(advisor), {})
     for section_name, info in Profile.model_fields.items():
         section = form.child(section_name)
         assert section is not None, section_name
@@ -178,11 +178,12 @@ def test_every_field_of_the_profile_model_is_a_control_and_every_enum_a_choice(
     assert budget.kind == "number" and budget.optional
     platforms = form.child("audiences").child("platforms")  # type: ignore[union-attr]
     assert {c.value for c in platforms.choices} == set(advisor.pack.channels)
+    assert all(c.description.endswith("h/week.") for c in platforms.choices)
 
 
 def test_not_given_is_distinct_from_zero_and_unknown_controls_are_refused(
         advisor: Advisor) -> None:
-    form = profile_form({c: c for c in advisor.pack.channels}, {})
+    form = profile_form(channel_choices(advisor), {})
     base = {"organization.name": "A", "organization.type": "hospital"}
     not_given = form_data(form, {**base, "resources.budget_per_year": ""})
     zero = form_data(form, {**base, "resources.budget_per_year": "0"})

@@ -29,7 +29,7 @@ from advisor.files.read import MAX_FILE_BYTES
 from advisor.files.yamlsafe import parse_document, syntax_of
 from advisor.model.paths import PathPart, get_at, show_value
 from advisor.workshop.exports import EXPORTS, Assessed, export
-from advisor.workshop.form import FormField, form_data, item_path, profile_form, put_value
+from advisor.workshop.form import Choice, FormField, form_data, item_path, profile_form, put_value
 from advisor.workshop.pages import (
     advice_html,
     explanation_html,
@@ -130,8 +130,7 @@ class WorkshopApp:
         self.defaults = defaults_data(advisor)
         self.initial = dict(initial) if initial is not None else self.defaults
         self.initial_name = initial_name
-        self.form: FormField = profile_form(
-            {cid: c.name for cid, c in advisor.pack.channels.items()}, helps)
+        self.form: FormField = profile_form(channel_choices(advisor), helps)
         self.engine = WorkshopEngine(advisor, self.initial)
         self.sessions = SessionStore(self.engine)
 
@@ -255,6 +254,14 @@ class WorkshopApp:
                 return _error(422, "; ".join(str(p) for p in err.problems[:5]))
 
         return endpoint
+
+
+def channel_choices(advisor: Advisor) -> list[Choice]:
+    """The catalogue's channels as the form offers them: name and id, with the description and
+    the hours a week each takes."""
+    return [Choice(cid, f"{c.name} ({cid})",
+                   " ".join(filter(None, [c.description, f"About {c.hours_per_week:g} h/week."])))
+            for cid, c in advisor.pack.channels.items()]
 
 
 def _error(status: int, message: str) -> JSONResponse:

@@ -40,6 +40,7 @@ class FormError(AdvisorError):
 class Choice:
     value: str
     label: str
+    description: str = ""  # shown when the pointer rests on the choice
 
 
 @dataclass(frozen=True)
@@ -186,12 +187,13 @@ def _fields(model: type[BaseModel], channels: tuple[Choice, ...], channel_patter
                  for name, info in model.model_fields.items())
 
 
-def profile_form(channels: Mapping[str, str], helps: Mapping[str, str]) -> FormField:
-    """The whole form: a section per part of the profile. `channels` maps the catalogue's ids
-    to their names; `helps` gives a field (by `section.field`, `list[].field`) its question."""
+def profile_form(channels: Sequence[Choice], helps: Mapping[str, str]) -> FormField:
+    """The whole form: a section per part of the profile. `channels` are the catalogue's
+    channels as choices; `helps` gives a field (by `section.field`, `list[].field`) its
+    question."""
     channel_pattern = next(c.pattern for c in typing.get_args(ChannelId)[1].metadata
                            if getattr(c, "pattern", None))
-    choices = tuple(Choice(cid, f"{name} ({cid})") for cid, name in sorted(channels.items()))
+    choices = tuple(sorted(channels, key=lambda c: c.value))
     return FormField(name="", label="Profile", kind="section",
                      fields=_fields(Profile, choices, channel_pattern, helps, ""))
 

@@ -106,6 +106,7 @@ Feature: Every organization type and size is read
     And a measurable "talking" objective
     When the advisor assesses the profile
     Then the rule "resources.organization-size.small-org-focus" fires
+    And a "info" finding "small-organization-few-channels" is raised
     And the plan holds at most 3 channels
 
     Examples:

@@ -23,7 +23,9 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 def field_helps(channel_ids: list[str]) -> dict[str, str]:
     """Each field's question from `advisor init`, as the form's help text."""
-    return {q.key.replace("[0]", "[]"): q.text.split(": ", 1)[-1] for q in questions(channel_ids)}
+    helps = {q.key.replace("[0]", "[]"): q.text.split(": ", 1)[-1]
+             for q in questions(channel_ids)}
+    return {key: text[:1].upper() + text[1:] for key, text in helps.items()}
 
 
 def bind(host: str, port: int) -> socket.socket:

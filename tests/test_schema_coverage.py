@@ -31,8 +31,9 @@ from advisor.rulebook.rules import Rule, derived_reads, derived_writes
 from .conftest import REPO
 
 # Profile paths read by code rather than by rules: path -> (module, values it reads).
-# Each module's source must mention the field's name (and each value, quoted) for the entry to
-# count: tests below check it, so an entry cannot outlive the code that reads the field.
+# Each module's source must read the field (as `.name` or a quoted key) and mention each value,
+# quoted, for the entry to count: a test below checks it, so an entry cannot outlive the code
+# that reads the field.
 CODE_READS: dict[str, tuple[str, tuple[str, ...]]] = {
     # The report and the brief are headed by the organization's name.
     "organization.name": ("advisor/advice/ranking.py", ()),
@@ -169,8 +170,9 @@ def code_reads(repo: Path = REPO) -> tuple[set[str], set[tuple[str, str]], list[
     for path, (module, read_values) in CODE_READS.items():
         source = (repo / module).read_text(encoding="utf-8")
         name = path.rsplit(".", 1)[-1]
-        if not re.search(rf"\b{re.escape(name)}\b", source):
-            problems.append(f"{path}: {module} does not mention '{name}'")
+        # Read as an attribute (`run.followers`) or a key (`fields.get("priority")`).
+        if not re.search(rf"\.{re.escape(name)}\b|[\"']{re.escape(name)}[\"']", source):
+            problems.append(f"{path}: {module} does not read '{name}'")
             continue
         fields.add(path)
         for value in read_values:
@@ -278,7 +280,8 @@ def test_an_allow_list_entry_its_module_does_not_bear_out_is_refused(
 ) -> None:
     module = tmp_path / "advisor" / "reader.py"
     module.parent.mkdir()
-    module.write_text('def read(run):\n    return run.result == "good"\n', encoding="utf-8")
+    module.write_text('def read(run, size):\n    return run.result == "good" and size\n',
+                      encoding="utf-8")
     monkeypatch.setattr(
         "tests.test_schema_coverage.CODE_READS",
         {
@@ -291,5 +294,5 @@ def test_an_allow_list_entry_its_module_does_not_bear_out_is_refused(
     assert values == {("technology.current_channels[].result", "good")}
     assert problems == [
         'technology.current_channels[].result = fair: advisor/reader.py does not mention "fair"',
-        "organization.size: advisor/reader.py does not mention 'size'",
+        "organization.size: advisor/reader.py does not read 'size'",
     ]

@@ -13,6 +13,7 @@ from advisor.cli import main
 from advisor.workflows.interview import Question, build_profile, questions, run_interview
 
 from .conftest import MINI_PACK
+from .test_schema_coverage import schema_inputs
 
 CHANNELS = ["email_newsletter", "facebook_group", "linkedin", "x_twitter", "youtube"]
 
@@ -268,3 +269,26 @@ def test_a_detail_for_an_audience_not_named_is_refused(tmp_path: Path) -> None:
     assert "no question has the key 'audiences[1].ages'" in result.output
     assert "did you mean 'audiences[0].priority'?" in result.output
     assert not out.exists()
+
+
+def test_the_interview_asks_for_every_profile_field() -> None:
+    """Every field of the profile schema has a question, but the audience's segment and the
+    current channel's id (the list answers give them) and the audience's name (a label)."""
+    asked: list[str] = []
+
+    def ask(q: Question) -> Any:
+        asked.append(q.key.replace("[0]", "[]"))
+        if q.key == "audiences":
+            return ["nurses"]
+        if q.key == "technology.current_channels":
+            return ["youtube"]
+        return q.parse(q.default_text())
+
+    run_interview(ask, CHANNELS)
+    given_by_lists = {"audiences[].segment", "audiences[].name",
+                      "technology.current_channels[].channel"}
+    missing = [
+        path for path, _ in schema_inputs()
+        if path not in asked and not any(k.startswith((f"{path}.", f"{path}[]")) for k in asked)
+    ]
+    assert sorted(missing) == sorted(given_by_lists)

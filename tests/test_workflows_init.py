@@ -267,6 +267,7 @@ def test_a_detail_for_an_audience_not_named_is_refused(tmp_path: Path) -> None:
     result = _invoke(["init", str(out), "--answers", str(answers), "--rules", str(MINI_PACK)])
     assert result.exit_code == 2
     assert "no question has the key 'audiences[1].ages'" in result.output
+    assert "audiences names fewer than 2 entries" in result.output
     assert "did you mean 'audiences[0].priority'?" in result.output
     assert not out.exists()
 

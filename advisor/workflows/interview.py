@@ -4,6 +4,7 @@ defaults, answer parsing, and the profile built from the answers (no prompting h
 from __future__ import annotations
 
 import datetime as dt
+import re
 import typing
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -375,13 +376,24 @@ def check_unused_answers(ask: Ask, data: Mapping[str, Any], channels: Sequence[s
     keys += [q.key for i in range(MAX_AUDIENCES) for q in _audience_questions(i, "", channels)]
     keys += [q.key for i in range(MAX_CURRENT) for q in _current_channel_questions(i, "")]
     keys += [f"more_objectives[{i}]" for i in range(MAX_OBJECTIVES)]
-    problems = [
-        Problem(f"no question has the key '{k}'", source, field=str(k),
-                hint=did_you_mean(str(k), keys) or "see `advisor init --help`")
-        for k in data if k not in used
-    ]
+    problems = [_unused(str(k), keys, source) for k in data if k not in used]
     if problems:
         raise AdvisorError(problems)
+
+
+_DETAIL = re.compile(r"^(audiences|technology\.current_channels)\[(\d+)\]\.")
+
+
+def _unused(key: str, keys: Sequence[str], source: str) -> Problem:
+    """An answer no question asked: a typo (with the nearest key), or the details of a list
+    entry the answers do not name."""
+    if key in keys and (detail := _DETAIL.match(key)):
+        name, index = detail.group(1), int(detail.group(2))
+        return Problem(f"no question has the key '{key}'", source, field=key,
+                       hint=f"{name} names fewer than {index + 1} entries; details follow "
+                       "the entries it names, from [0]")
+    return Problem(f"no question has the key '{key}'", source, field=key,
+                   hint=did_you_mean(key, keys) or "see `advisor init --help`")
 
 
 def profile_yaml(profile: Profile) -> str:

@@ -9,7 +9,8 @@ their definitions, not from today's outputs:
 
 - a recommended channel has a positive term from an audience, an objective or a pain point
   (or is a channel already run with good results), a score of RECOMMEND_AT or more, no block;
-- the plan never holds more channels than its cap nor more hours than the team has;
+- the plan never holds more channels than its cap nor more hours than the team has; it keeps
+  only channels already run, not failing, and not blocked or infeasible;
 - with the skills given, no channel that needs a missing skill is recommended, ranked first or
   launched;
 - adding a channel already run with good results never lowers its score nor its tier;
@@ -227,8 +228,11 @@ def test_tiers_plan_and_skills_keep_their_promises(profile: dict[str, Any]) -> N
         assert plan.hours_planned <= hours + 1e-9
     recommended = {a.channel for a in report.recommended}
     assert set(plan.launched) <= recommended
-    current = {run["channel"] for run in profile["technology"]["current_channels"]}
-    assert set(plan.kept) <= current
+    runs = {run["channel"]: run for run in profile["technology"]["current_channels"]}
+    assert set(plan.kept) <= set(runs), "the plan keeps a channel that is not run"
+    assert all(runs[c]["result"] != "poor" for c in plan.kept), "a failing channel is kept"
+    ranked_ids = {a.channel for a in report.ranked()}
+    assert set(plan.kept) <= ranked_ids, "the plan keeps a blocked or infeasible channel"
 
     skills = profile["resources"].get("skills")
     if skills is not None:

@@ -25,9 +25,10 @@ Feature: Expert panel: research institutes and medical journals
     And "facebook_group" is not among the top 3 channels
     And the plan holds at most 3 channels
 
-  # A channel that works is an asset: a journal with 450,000 X followers and good results keeps
-  # it (issue 12's own test case); Allen 2013: X releases raised article views. The decline of
-  # clinician activity on X (2022-24 reports) argues for a second network, not for dropping it.
+  # Griffis et al., JMIR 2014: only a quarter of US teaching hospitals had more than 8,715
+  # Facebook likes, so 450,000 X followers with good results is a rare asset to keep; Allen et al.,
+  # PLOS One 2013: releases on X raised article views. The decline of clinician activity on X
+  # (2022-24 reports) argues for a second network, not for dropping it.
   Scenario: a medical journal with a large, well-performing X following keeps X
     Given a minimal "medical_journal" profile
     And the organization's size is "medium"

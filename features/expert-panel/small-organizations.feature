@@ -26,7 +26,7 @@ Feature: Expert panel: small not-for-profits with a few hours a week
     And the plan uses at most 3 staff hours per week
     And "member_community" is not among the top 3 channels
 
-  # Issue 12 and the tier definition: a skill alone never recommends a channel. Pinterest's
+  # The tier definition (docs/advice.md): a skill alone never recommends a channel. Pinterest's
   # health audience is nurses and women planners (Pizzuti 2020), not this charity's donors.
   Scenario: a small charity with design skills is not sent to Pinterest on the strength of its skills
     Given a minimal "small_nonprofit" profile

@@ -1,6 +1,6 @@
 Feature: Expert panel: a specialty society whose short video already works
   A dermatology society whose TikTok account performs well and whose team makes video
-  (issue 12: it was ranked 11th). Judged from sourced facts before the advisor was run.
+  (once ranked 11th). Judged from sourced facts before the advisor was run.
 
   # Pew 2025: TikTok is used by 63% of US adults under 30 and Instagram by most under 30; a
   # channel already run with good results and a real following is kept and built on.

@@ -39,7 +39,7 @@ Feature: Expert panel: unknown audiences, unknown inputs and audiences that pull
     And "listening" is among the top 3 channels
     And "tiktok" is not among the top 3 channels
 
-  # Issue 12 and the CDC toolkit (2011): resources and capacity are asked, not assumed; hours,
+  # CDC social media toolkit (2011): resources and capacity are asked, not assumed; hours,
   # approval time, expert time and moderation never given are questions, not zeros.
   Scenario: an association that never said its approval time, expert time or moderation is asked for them
     Given a minimal "medical_association" profile

@@ -17,7 +17,9 @@ from advisor.rulebook.language import LocatedProblem
 
 REPO = Path(__file__).resolve().parent.parent
 GUIDE = REPO / "docs" / "writing-rules.md"
-CHANNELS = frozenset({"youtube", "tiktok", "x_twitter", "facebook_group", "linkedin"})
+CHANNELS = frozenset(
+    {"youtube", "tiktok", "x_twitter", "facebook_group", "linkedin", "email_newsletter"}
+)
 
 
 def test_the_effects_reference_in_writing_rules_md_is_current() -> None:
@@ -64,3 +66,14 @@ def test_a_block_with_until_is_refused_and_the_reference_names_lift() -> None:
                      CHANNELS)
     assert "until" in " ".join(p.message for p in err.value.every)
     assert "| `lift` | text | yes |" in effects_markdown()
+
+
+def test_a_plan_effect_checks_its_first_channels_and_needs_a_field() -> None:
+    with pytest.raises(LocatedProblem) as err:
+        parse_effect({"plan": {"first": ["emial_newsletter"]}}, ("then", 0), CHANNELS)
+    assert err.value.path == ("then", 0, "plan", "first", 0)
+    assert "did you mean 'email_newsletter'?" in " ".join(
+        f"{p.message} {p.hint or ''}" for p in err.value.every
+    )
+    with pytest.raises(LocatedProblem):
+        parse_effect({"plan": {}}, ("then", 0), CHANNELS)

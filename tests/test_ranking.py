@@ -179,3 +179,10 @@ def test_report_carries_pack_identity_and_profile_hash(
     assert report.pack.content_hash == mini_advisor.pack.content_hash
     other = mini_advisor.assess(make_profile(pain_points=["misinformation"]))
     assert len(report.profile_hash) == 64 and report.profile_hash != other.profile_hash
+
+
+def test_channels_the_rules_name_first_are_launched_before_the_rest_of_the_ranking() -> None:
+    profile = _profile({"staff_hours_per_week": 40})
+    ranked = [Candidate(_channel(c, 1, []), "recommended", None) for c in ("aa", "bb", "cc")]
+    _, plan = plan_resources(profile, ranked, cap=2, first=["cc", "zz"])
+    assert plan.launched == ["cc", "aa"]

@@ -60,9 +60,10 @@ class _Walk:
 
 
 def plan_resources(
-    profile: Profile, ranked: Sequence[Candidate], cap: int | None
+    profile: Profile, ranked: Sequence[Candidate], cap: int | None, first: Sequence[str] = ()
 ) -> tuple[dict[str, Fit], ResourcePlan]:
-    """Keep the channels already run, then launch recommended ones, within hours and the cap."""
+    """Keep the channels already run, then launch recommended ones (those the rules name
+    `first` before the rest of the ranking), within hours and the cap."""
     available = profile.resources.staff_hours_per_week
     if available is None:
         cap = min(cap or CAP_WHEN_HOURS_UNKNOWN, CAP_WHEN_HOURS_UNKNOWN)
@@ -70,9 +71,10 @@ def plan_resources(
     for c in ranked:
         if c.current is not None and c.current.result != "poor":
             walk.place(c.channel, walk.kept, "keep")
-    for c in ranked:
-        if c.tier == "recommended" and c.current is None:
-            walk.place(c.channel, walk.launched, "launch")
+    new = [c for c in ranked if c.tier == "recommended" and c.current is None]
+    early = [c for cid in first for c in new if c.channel.id == cid]
+    for c in [*early, *(c for c in new if c not in early)]:
+        walk.place(c.channel, walk.launched, "launch")
     planned = walk.kept + walk.launched
     names = {c.channel.id: c.channel.name for c in ranked}
     hours = round(sum(walk.fits[c].hours_per_week for c in planned), 4)

@@ -69,7 +69,7 @@ def build_report(
     candidates = [
         Candidate(t.channel, calls[t.channel.id].tier, runs.get(t.channel.id)) for t in ranked
     ]
-    fits, plan = plan_resources(profile, candidates, cap)
+    fits, plan = plan_resources(profile, candidates, cap, draft.plan_first)
     rank = {t.channel.id: i + 1 for i, t in enumerate(ranked)}
     tiers = {
         tier: [

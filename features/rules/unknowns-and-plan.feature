@@ -71,6 +71,7 @@ Feature: What the profile leaves out is asked for, and the plan obeys the capaci
     When the advisor assesses the profile
     Then the rule "resources.capacity.medium-two-channels" fires
     And the plan holds at most 3 channels
+    And the plan launches "email_newsletter"
 
   Scenario: a large team still runs a handful of channels
     Given a minimal "academic_medical_center" profile

@@ -94,6 +94,12 @@ def parse_effect(data: Any, path: YamlPath, channels: frozenset[str]) -> Effect:
         raise LocatedProblem(
             (*path, key, "channel"), f"unknown channel '{channel}'", did_you_mean(channel, allowed)
         )
+    for i, listed in enumerate(getattr(effect, "first", None) or ()):
+        if listed not in channels:
+            raise LocatedProblem(
+                (*path, key, "first", i), f"unknown channel '{listed}'",
+                did_you_mean(listed, channels),
+            )
     return effect
 
 

@@ -143,6 +143,8 @@ class ReportDraft:
     sections: dict[str, list[SectionItem]] = field(default_factory=dict)
     # (most channels, rule id) for every `plan` cap a fired rule set
     channel_caps: list[tuple[int, str]] = field(default_factory=list)
+    # channels `plan` effects name to take first, in firing order
+    plan_first: list[str] = field(default_factory=list)
 
     def add_to_section(self, effect_key: str, item: SectionItem) -> None:
         self.sections.setdefault(effect_key, []).append(item)

@@ -186,3 +186,23 @@ def test_channels_the_rules_name_first_are_launched_before_the_rest_of_the_ranki
     ranked = [Candidate(_channel(c, 1, []), "recommended", None) for c in ("aa", "bb", "cc")]
     _, plan = plan_resources(profile, ranked, cap=2, first=["cc", "zz"])
     assert plan.launched == ["cc", "aa"]
+
+
+def test_an_organization_that_is_not_ready_launches_nothing_new() -> None:
+    profile = _profile({"staff_hours_per_week": 40}, current=[{"channel": "bb", "result": "fair"}])
+    ranked = [
+        Candidate(_channel("aa", 1, []), "recommended", None),
+        Candidate(_channel("bb", 1, []), "recommended", profile.technology.current_channels[0]),
+    ]
+    fits, plan = plan_resources(profile, ranked, cap=None, ready=False)
+    assert plan.kept == ["bb"] and plan.launched == []
+    assert fits["aa"].note == "not launched until the blockers in the findings are resolved"
+    assert plan.summary.startswith("Not ready: no new channel is launched")
+
+
+def test_a_channel_run_today_that_does_not_fit_says_what_to_do() -> None:
+    profile = _profile({"staff_hours_per_week": 2}, current=[{"channel": "bb", "result": "fair"}])
+    run = profile.technology.current_channels[0]
+    ranked = [Candidate(_channel("bb", 3, []), "recommended", run)]
+    fits, _ = plan_resources(profile, ranked, cap=None)
+    assert fits["bb"].note.endswith("cut its cadence to fit, or pause it")

@@ -38,14 +38,18 @@ class _Walk:
 
     def place(self, channel: Channel, into: list[str], verb: str) -> None:
         need = float(channel.hours_per_week)
+        # A channel run today that does not fit is not dropped in silence: say what to do.
+        kept = "; pause it or merge it into another channel" if verb == "keep" else ""
         if self.cap is not None and self.count() >= self.cap:
             note = f"over the {self.cap} channels the capacity allows: {verb} it later or instead"
-            self._skip(channel, need, note)
+            self._skip(channel, need, note + kept)
         elif self.left is not None and need > self.left:
             note = (
                 f"needs {need:g} h/week; {self.left:g} h/week left "
                 f"({need - self.left:g} h/week short)"
             )
+            if verb == "keep":
+                note += "; cut its cadence to fit, or pause it"
             self._skip(channel, need, note)
         else:
             if self.left is not None:
@@ -54,27 +58,45 @@ class _Walk:
             note = f"{verb}: {need:g} h/week"
             self.fits[channel.id] = Fit(fits=True, hours_per_week=need, note=note)
 
+    def hold(self, channel: Channel, note: str) -> None:
+        self._skip(channel, float(channel.hours_per_week), note)
+
     def _skip(self, channel: Channel, need: float, note: str) -> None:
         self.not_fitted.append(channel.id)
         self.fits[channel.id] = Fit(fits=False, hours_per_week=need, note=note)
 
 
 def plan_resources(
-    profile: Profile, ranked: Sequence[Candidate], cap: int | None, first: Sequence[str] = ()
+    profile: Profile,
+    ranked: Sequence[Candidate],
+    cap: int | None,
+    first: Sequence[str] = (),
+    ready: bool = True,
 ) -> tuple[dict[str, Fit], ResourcePlan]:
-    """Keep the channels already run, then launch recommended ones (those the rules name
-    `first` before the rest of the ranking), within hours and the cap."""
+    """Keep the channels already run (not failing: they take their hours first), then launch
+    the channels the rules name `first` (when recommended), then the rest of the recommended
+    ranking in order, within hours and the cap. An organization that is not ready (a blocker
+    finding) launches nothing new."""
     available = profile.resources.staff_hours_per_week
     if available is None:
         cap = min(cap or CAP_WHEN_HOURS_UNKNOWN, CAP_WHEN_HOURS_UNKNOWN)
     walk = _Walk(left=None if available is None else float(available), cap=cap)
-    for c in ranked:
-        if c.current is not None and c.current.result != "poor":
-            walk.place(c.channel, walk.kept, "keep")
-    new = [c for c in ranked if c.tier == "recommended" and c.current is None]
-    early = [c for cid in first for c in new if c.channel.id == cid]
-    for c in [*early, *(c for c in new if c not in early)]:
-        walk.place(c.channel, walk.launched, "launch")
+    working = [c for c in ranked if c.current is not None]
+    early = [
+        c for cid in first for c in ranked
+        if c.channel.id == cid and c.tier == "recommended" and c.current is None
+    ]
+    rest = [c for c in ranked if c not in working and c not in early]
+    for c in [*working, *early, *rest]:
+        if c.current is not None:
+            if c.current.result != "poor":
+                walk.place(c.channel, walk.kept, "keep")
+        elif c.tier == "recommended":
+            if ready:
+                walk.place(c.channel, walk.launched, "launch")
+            else:
+                note = "not launched until the blockers in the findings are resolved"
+                walk.hold(c.channel, note)
     planned = walk.kept + walk.launched
     names = {c.channel.id: c.channel.name for c in ranked}
     hours = round(sum(walk.fits[c].hours_per_week for c in planned), 4)
@@ -88,7 +110,7 @@ def plan_resources(
         launched=walk.launched,
         planned=planned,
         not_fitted=walk.not_fitted,
-        summary=_summary(available, cap, walk, hours, names),
+        summary=_summary(available, cap, walk, hours, names, ready),
     )
 
 
@@ -107,20 +129,30 @@ def action_for(
 
 
 def _summary(
-    available: float | None, cap: int | None, walk: _Walk, hours: float, names: Mapping[str, str]
+    available: float | None,
+    cap: int | None,
+    walk: _Walk,
+    hours: float,
+    names: Mapping[str, str],
+    ready: bool,
 ) -> str:
     def listed(ids: list[str]) -> str:
         return ", ".join(names[i] for i in ids)
 
     planned = walk.count()
+    hold = "" if ready else (
+        "Not ready: no new channel is launched until the blockers are resolved. "
+    )
     if not planned:
+        if not ready:
+            return hold.strip()
         return "No channel is planned yet: no recommended channel fits the hours and skills."
     parts = []
     if walk.kept:
         parts.append(f"keep {listed(walk.kept)} (already run)")
     if walk.launched:
         parts.append(f"launch {listed(walk.launched)}")
-    text = f"Plan {planned} channel{'s' if planned != 1 else ''}: " + "; ".join(parts) + "."
+    text = hold + f"Plan {planned} channel{'s' if planned != 1 else ''}: " + "; ".join(parts) + "."
     if cap is not None:
         text += f" The capacity allows at most {cap}."
     if available is None:

@@ -69,7 +69,8 @@ def build_report(
     candidates = [
         Candidate(t.channel, calls[t.channel.id].tier, runs.get(t.channel.id)) for t in ranked
     ]
-    fits, plan = plan_resources(profile, candidates, cap, draft.plan_first)
+    ready = not any(f.level == "blocker" for f in draft.findings)
+    fits, plan = plan_resources(profile, candidates, cap, draft.plan_first, ready)
     rank = {t.channel.id: i + 1 for i, t in enumerate(ranked)}
     tiers = {
         tier: [
@@ -85,7 +86,7 @@ def build_report(
         organization=profile.organization.name,
         profile_hash=profile_hash,
         pack=pack_info(pack),
-        ready=not any(f.level == "blocker" for f in findings),
+        ready=ready,
         findings=findings,
         recommended=tiers["recommended"],
         worth_considering=tiers["worth_considering"],

@@ -14,9 +14,9 @@ from advisor.engine.reference import test_holds
 from advisor.errors import AdvisorError, Problem
 from advisor.model.facts import FactValue
 from advisor.model.profile import Profile
-from advisor.model.report import Evidence
+from advisor.model.report import Evidence, Report
 from advisor.model.suggest import did_you_mean
-from advisor.rulebook.effects import type_of
+from advisor.rulebook.effects import MATCHED_CHANNEL, type_of
 from advisor.rulebook.rules import Rule
 from advisor.workflows.planner import (
     MAX_VERIFY,
@@ -114,10 +114,18 @@ class Explanation(BaseModel):
 # ---------------------------------------------------------------- effects touching a channel
 
 
-def channel_effects(rule: Rule, channel: str) -> list[Effect]:
-    """What the rule's effects do to the channel, each as its effect type words it."""
+def _scoring_rules(report: Report, channel: str) -> set[str]:
+    standing = report.channel(channel)
+    return {t.rule_id for t in standing.terms} if standing else set()
+
+
+def channel_effects(rule: Rule, channel: str, runs_it: bool = True) -> list[Effect]:
+    """What the rule's effects do to the channel, each as its effect type words it. An effect on
+    the `matched` channel applies only when the rule matched this channel's run (`runs_it`)."""
     out = []
     for effect in rule.then:
+        if not runs_it and getattr(effect, "channel", None) == MATCHED_CHANNEL:
+            continue
         kind = type_of(effect)
         detail = kind.on_channel(effect, channel)
         if detail is not None:
@@ -294,6 +302,7 @@ def explain_channel(advisor: Assessor, source: ProfileInput, channel: str) -> Ex
     loaded = advisor.load(source)
     profile = loaded.profile
     report = advisor.assess(loaded)
+    scored_by = _scoring_rules(report, channel)
     inference = advisor.infer(profile)
     planner = Planner(advisor, profile, inference)
     probes = planner.probes
@@ -305,7 +314,9 @@ def explain_channel(advisor: Assessor, source: ProfileInput, channel: str) -> Ex
     lowering: list[NearMiss] = []
     names = {cid: c.name for cid, c in advisor.pack.channels.items()}
     for rule in advisor.pack.rules:
-        effects = channel_effects(rule, channel)
+        # A fired rule scoring the `matched` channel scored this one only if its term is here.
+        runs_it = rule.id not in fired_set or rule.id in scored_by
+        effects = channel_effects(rule, channel, runs_it)
         if not effects:
             continue
         compiled: CompiledRule = planner.compiled[rule.id]

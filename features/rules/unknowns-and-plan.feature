@@ -110,3 +110,16 @@ Feature: What the profile leaves out is asked for, and the plan obeys the capaci
     When the advisor assesses the profile
     Then the plan keeps "facebook_page"
     And the plan holds at most 2 channels
+
+  Scenario: an organization that is not ready launches nothing new, and keeps what it runs
+    Given a minimal "medical_association" profile
+    And an audience of "physicians"
+    And a "talking" objective with no measure
+    And the team has 10 staff hours per week
+    And the team has the skills "writing"
+    And the organization already runs "email_newsletter" with "good" results
+    When the advisor assesses the profile
+    Then the profile is not ready
+    And "linkedin" is recommended
+    And "linkedin" does not fit the resource plan
+    And the plan keeps "email_newsletter"

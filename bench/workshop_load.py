@@ -2,7 +2,8 @@
 changes to the form over loopback for a fixed time, as people in a workshop would (a pause
 between changes), against `advisor workshop` started as a separate process. Reports the round
 trip of each change (p50/p95/p99/max), errors, the server's CPU use and its resident memory
-over the run (start, end, peak, and the slope after warm-up).
+over the run (start, end, peak, and the slope after warm-up). Sessions open the page at random
+moments of the first 5 s.
 
     python bench/workshop_load.py                       # 50 sessions, 60 s, 1.5-4.5 s pauses
     python bench/workshop_load.py --sessions 20 --seconds 20 --pause 0.5 1.5
@@ -30,6 +31,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 PROFILE = REPO / "profiles" / "hospital.yaml"
 REQUEST_TIMEOUT_S = 10
+ARRIVAL_SPREAD_S = 5
 SKILLS = ["writing", "design", "video", "audio", "analytics", "community_management"]
 SEGMENTS = ["nurses", "physicians", "caregivers", "patients_chronic", "local_public"]
 
@@ -79,15 +81,18 @@ class FormControls(HTMLParser):
 @dataclass
 class Tally:
     round_trips_ms: list[float] = field(default_factory=list)
+    app_ms: list[float] = field(default_factory=list)  # the server's own Server-Timing
     errors: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def add(self, ms: float | None, error: str | None = None) -> None:
+    def add(self, ms: float, app_ms: float) -> None:
         with self.lock:
-            if error is None and ms is not None:
-                self.round_trips_ms.append(ms)
-            else:
-                self.errors.append(error or "unknown")
+            self.round_trips_ms.append(ms)
+            self.app_ms.append(app_ms)
+
+    def fail(self, error: str) -> None:
+        with self.lock:
+            self.errors.append(error)
 
 
 def change(fields: dict[str, Any], rng: random.Random) -> dict[str, Any]:
@@ -110,6 +115,8 @@ def change(fields: dict[str, Any], rng: random.Random) -> dict[str, Any]:
 def session(host: str, port: int, deadline: float, pause: tuple[float, float],
             max_changes: int, seed: int, tally: Tally) -> None:
     rng = random.Random(seed)
+    # People open the page over the first seconds, not all in the same millisecond.
+    time.sleep(rng.uniform(0, ARRIVAL_SPREAD_S))
     conn = http.client.HTTPConnection(host, port, timeout=REQUEST_TIMEOUT_S)
     try:
         conn.request("GET", "/")
@@ -134,11 +141,12 @@ def session(host: str, port: int, deadline: float, pause: tuple[float, float],
             answer = json.loads(reply) if response.status == 200 else {}
             if not answer.get("valid"):
                 # An invalid form is answered without an assessment: not the work measured.
-                tally.add(None, f"HTTP {response.status}: {reply[:200]!r}")
+                tally.fail(f"HTTP {response.status}: {reply[:200]!r}")
             else:
-                tally.add(ms)
+                timing = response.getheader("server-timing") or "app;dur=nan"
+                tally.add(ms, float(timing.partition("dur=")[2]))
     except (OSError, http.client.HTTPException, ValueError) as err:
-        tally.add(None, f"{type(err).__name__}: {err}")
+        tally.fail(f"{type(err).__name__}: {err}")
     finally:
         conn.close()
 
@@ -215,12 +223,16 @@ def report(pid: int, host: str, port: int, args: argparse.Namespace) -> None:
         print(f"round trip ms: p50 {percentile(trips, 0.5):.1f}, p95 "
               f"{percentile(trips, 0.95):.1f}, p99 {percentile(trips, 0.99):.1f}, max "
               f"{max(trips):.1f}")
+    if tally.app_ms:
+        print(f"of which the app's own work, ms: p50 {percentile(tally.app_ms, 0.5):.1f}, p95 "
+              f"{percentile(tally.app_ms, 0.95):.1f}, max {max(tally.app_ms):.1f}")
     print(f"server CPU {cpu:.1f} s over {elapsed:.1f} s ({cpu / elapsed:.0%} of one core)")
     print(f"server RSS MB: start {memory[0][1]:.1f}, after warm-up {warm[0][1] if warm else 0:.1f}"
           f", end {memory[-1][1]:.1f}, peak {max(v for _, v in memory):.1f}, slope after "
           f"warm-up {slope_mb_per_min(warm):+.2f} MB/min")
-    print("machine load average (1 min) at the end: {:.2f}; this client used {:.1f} s of CPU"
-          .format(os.getloadavg()[0], time.process_time()))
+    load, client_cpu = os.getloadavg()[0], time.process_time()
+    print(f"machine load average (1 min) at the end: {load:.2f}; this client used "
+          f"{client_cpu:.1f} s of CPU")
     for error in tally.errors[:5]:
         print("error:", error)
 

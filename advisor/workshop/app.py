@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from advisor.errors import AdvisorError
 from advisor.files.read import MAX_FILE_BYTES
 from advisor.files.yamlsafe import parse_document, syntax_of
 from advisor.model.paths import PathPart, get_at, show_value
+from advisor.workflows.explain import Explanation
 from advisor.workshop.exports import EXPORTS, Assessed, export
 from advisor.workshop.form import Choice, FormField, form_data, item_path, profile_form, put_value
 from advisor.workshop.pages import (
@@ -149,14 +151,14 @@ class WorkshopApp:
         return response
 
     def _reply(self, workshop: Workshop, *, form: bool, message: str = "",
-               explain: bool = False) -> JSONResponse:
+               explained: Explanation | None = None) -> JSONResponse:
         placed, general = problem_places(self.form, workshop)
         return JSONResponse({
             "problem_map": placed,
             "general": general,
             "form": form_html(self.form, workshop) if form else None,
             "advice": advice_html(workshop),
-            "explain": explanation_html(workshop) if explain else None,
+            "explain": explanation_html(explained, workshop.fixes) if explained else None,
             "problems": len(workshop.problems),
             "valid": workshop.profile is not None and not workshop.problems,
             "undo": bool(workshop.undo),
@@ -197,8 +199,8 @@ class WorkshopApp:
         channel = body.get("channel")
         if not isinstance(channel, str) or len(channel) > 60:
             raise Refused(400, "refused: name a channel to explain")
-        self.engine.explain(workshop, channel)
-        return self._reply(workshop, form=False, explain=True)
+        explained = self.engine.explain(workshop, channel)
+        return self._reply(workshop, form=False, explained=explained)
 
     async def apply(self, request: Request, workshop: Workshop, body: Any) -> Response:
         number = body.get("fix")
@@ -213,7 +215,7 @@ class WorkshopApp:
         return self._reply(workshop, form=True, message="undone" if undone else "nothing to undo")
 
     async def pin(self, request: Request, workshop: Workshop, body: Any) -> Response:
-        self.engine.pin(workshop)
+        workshop.pin()
         return self._reply(workshop, form=False, message="pinned as the baseline")
 
     async def download(self, request: Request) -> Response:
@@ -246,7 +248,13 @@ class WorkshopApp:
                 body = await read_json(request)
                 if not isinstance(body, dict):
                     raise Refused(400, "refused: the post is not a JSON object")
-                return await handler(request, workshop, body)
+                started = time.perf_counter()
+                response = await handler(request, workshop, body)
+                # How long the app worked on it, apart from waiting and transport (for the
+                # browser's network panel and bench/workshop_load.py).
+                spent = (time.perf_counter() - started) * 1000
+                response.headers["server-timing"] = f"app;dur={spent:.1f}"
+                return response
             except Refused as refused:
                 return _error(refused.status, refused.message)
             except AdvisorError as err:

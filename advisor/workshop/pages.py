@@ -14,7 +14,10 @@ from markupsafe import Markup
 
 from advisor.errors import Problem
 from advisor.model.paths import PathPart, get_at, show_path, show_value
+from advisor.model.report import Report
 from advisor.render.markdown import plan_rows
+from advisor.workflows.explain import Explanation
+from advisor.workflows.whatif import Change, compare
 from advisor.workshop.form import MAX_TEXT_CHARS, FormField
 from advisor.workshop.state import Workshop
 
@@ -118,27 +121,20 @@ def form_html(spec: FormField, workshop: Workshop) -> Markup:
 
 def problem_places(spec: FormField, workshop: Workshop) -> tuple[dict[str, str], list[str]]:
     """The problems by the control they belong beside, and those that belong to none."""
+    if not workshop.problems:
+        return {}, []
     _, placed, general = _laid_out(spec, workshop)
     return placed, general
-
-
-def _moved_channels(workshop: Workshop) -> set[str]:
-    change = workshop.last_change()
-    if change is None:
-        return set()
-    return {m.channel for m in (*change.moved, *change.entered, *change.left)}
 
 
 def _tier_of(report: Any) -> dict[str, str]:
     return {advice.channel: tier for tier, _ in TIERS for advice in getattr(report, tier, [])}
 
 
-def _tier_moves(workshop: Workshop) -> list[tuple[str, str, str]]:
+def _tier_moves(baseline: Report, report: Report) -> list[tuple[str, str, str]]:
     """Channels whose tier differs from the baseline's: (name, tier before, tier after)."""
-    if workshop.baseline is None or workshop.report is None:
-        return []
-    before, after = _tier_of(workshop.baseline), _tier_of(workshop.report)
-    names = {a.channel: a.name for tier, _ in TIERS for a in getattr(workshop.report, tier, [])}
+    before, after = _tier_of(baseline), _tier_of(report)
+    names = {a.channel: a.name for tier, _ in TIERS for a in getattr(report, tier, [])}
     labels = dict(TIERS)
     return [(names.get(c, c), labels[before[c]], labels[after[c]])
             for c in sorted(after) if c in before and before[c] != after[c]]
@@ -147,25 +143,24 @@ def _tier_moves(workshop: Workshop) -> list[tuple[str, str, str]]:
 def advice_html(workshop: Workshop) -> Markup:
     report = workshop.report
     tiers = [(key, title, getattr(report, key, [])) for key, title in TIERS] if report else []
+    baseline = workshop.baseline_report() if report else None
     return Markup(_ENV.get_template("advice.html").render(
         report=report,
         tiers=tiers,
         stale=bool(workshop.problems),
-        moved=_moved_channels(workshop),
-        since=workshop.since_baseline(),
-        tier_moves=_tier_moves(workshop),
+        moved=workshop.moved,
+        since=compare(baseline, report, []) if baseline and report else None,
+        tier_moves=_tier_moves(baseline, report) if baseline and report else [],
         plan_rows=plan_rows(report) if report else [],
     ))
 
 
-def explanation_html(workshop: Workshop) -> str:
-    explanation = workshop.explanation
-    if explanation is None:
-        return ""
-    numbers = {id(changes): n for n, changes in enumerate(workshop.fixes)}
-    return _ENV.get_template("explain.html").render(
+def explanation_html(explanation: Explanation, fixes: Sequence[list[Change]]) -> Markup:
+    """An explanation with a button for each of its fixes, numbered as in `fixes`."""
+    numbers = {id(changes): n for n, changes in enumerate(fixes)}
+    return Markup(_ENV.get_template("explain.html").render(
         x=explanation, fix_number=lambda fix: numbers.get(id(fix.changes)),
-    )
+    ))
 
 
 def page_html(spec: FormField, workshop: Workshop, exports: Sequence[tuple[str, str]],

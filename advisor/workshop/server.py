@@ -3,8 +3,10 @@ error, port 0 picks a free one, and the address printed is the one really served
 
 from __future__ import annotations
 
+import gc
 import socket
 import threading
+import time
 import webbrowser
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -19,6 +21,9 @@ from advisor.workflows.whatif import profile_data
 from advisor.workshop.app import create_app
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+FULL_COLLECTION_SECONDS = 30.0
+# A full collection every this many younger ones is "never" between two timed ones.
+_FULL_COLLECTION_DEFERRED = 1_000_000
 
 
 def field_helps(channel_ids: list[str]) -> dict[str, str]:
@@ -49,6 +54,29 @@ def url_of(sock: socket.socket) -> str:
     return f"http://{f'[{host}]' if ':' in host else host}:{port}/"
 
 
+def pace_full_collections(every_seconds: float = FULL_COLLECTION_SECONDS) -> None:
+    """Full garbage collections on a clock instead of the collector's own count.
+
+    Each session keeps its report (~1,100 objects), and a change replaces one, so the collector
+    started a full pass every couple of seconds under load, each walking every session's report
+    and stalling every round trip behind it (the load check's slowest). What exists now (the
+    compiled pack, the templates, the form) lives as long as the process and is frozen out of
+    the passes; the automatic full passes are put off, and one runs every `every_seconds`
+    instead. Young collections go on as usual, and cycles that reach the old generation wait
+    at most that long."""
+    gc.collect()
+    gc.freeze()
+    young, middle, _ = gc.get_threshold()
+    gc.set_threshold(young, middle, _FULL_COLLECTION_DEFERRED)
+
+    def collect() -> None:
+        while True:
+            time.sleep(every_seconds)
+            gc.collect()
+
+    threading.Thread(target=collect, name="advisor-workshop-gc", daemon=True).start()
+
+
 def serve(advisor: Advisor, profile: Path | None, host: str, port: int, open_browser: bool,
           announce: Callable[[str], Any]) -> None:
     """Serve until interrupted. `profile` is where every new session starts (init's defaults
@@ -60,6 +88,7 @@ def serve(advisor: Advisor, profile: Path | None, host: str, port: int, open_bro
     url = url_of(sock)
     app = create_app(advisor, initial, profile.name if profile else None, (host,),
                      field_helps(sorted(advisor.pack.channels)))
+    pace_full_collections()
     config = uvicorn.Config(app, log_level="warning", access_log=False,
                             h11_max_incomplete_event_size=64 * 1024, timeout_keep_alive=30)
     server = uvicorn.Server(config)

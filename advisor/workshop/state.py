@@ -1,10 +1,10 @@
 """One browser session's workshop, and the store that keeps each session's apart.
 
 A session holds the form as last posted (the draft, which may not validate), the last profile
-that did validate with its report, the report before the last change (to highlight what that
-change moved), the pinned baseline (for "since the baseline"), an undo history of drafts, and
-the fixes of the last explanation (so applying one names it by number: the browser never sends
-a change to be applied)."""
+that did validate with its report, the channels the last change moved (to highlight them), the
+pinned baseline (for "since the baseline"), an undo history of drafts, and the fixes of the last
+explanation (so applying one names it by number: the browser never sends a change to be
+applied)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from advisor.model.profile import Profile
 from advisor.model.report import Report
 from advisor.workflows.explain import Explanation
 from advisor.workflows.interview import build_profile, default_answer, run_interview
-from advisor.workflows.whatif import Change, WhatIf, apply_changes, compare, profile_data
+from advisor.workflows.whatif import Change, apply_changes, compare, profile_data
 
 MAX_UNDO = 50
 MAX_UNDO_CHARS = 2_000_000
@@ -39,26 +39,22 @@ class Workshop:
     draft: dict[str, Any]
     profile: Profile | None = None
     report: Report | None = None
-    previous: Report | None = None
-    baseline: Report | None = None
+    # The pinned baseline as JSON, read back once a change: held as objects, every session's
+    # baseline would be ~1,100 more objects for each full garbage collection to walk (those
+    # walks were the workshop's slowest round trips under load).
+    baseline: str | None = None
+    moved: frozenset[str] = frozenset()  # the channels the last change moved
     problems: list[Problem] = field(default_factory=list)
     # Drafts as compact JSON: a tenth of the memory of the same data as Python objects.
     undo: list[str] = field(default_factory=list)
     fixes: list[list[Change]] = field(default_factory=list)
-    explanation: Explanation | None = None
     used: float = field(default_factory=time.monotonic)
 
-    def since_baseline(self) -> WhatIf | None:
-        """What moved between the pinned baseline and the current report."""
-        if self.baseline is None or self.report is None:
-            return None
-        return compare(self.baseline, self.report, [])
+    def baseline_report(self) -> Report | None:
+        return Report.model_validate_json(self.baseline) if self.baseline else None
 
-    def last_change(self) -> WhatIf | None:
-        """What the last change moved (for the highlight)."""
-        if self.previous is None or self.report is None:
-            return None
-        return compare(self.previous, self.report, [])
+    def pin(self) -> None:
+        self.baseline = self.report.model_dump_json() if self.report else None
 
 
 def defaults_data(advisor: Advisor) -> dict[str, Any]:
@@ -77,7 +73,6 @@ class WorkshopEngine:
     def new_workshop(self) -> Workshop:
         workshop = Workshop(draft={})
         self.replace(workshop, self.initial, keep_undo=False)
-        workshop.baseline = workshop.report
         return workshop
 
     def replace(self, workshop: Workshop, draft: dict[str, Any], *,
@@ -99,16 +94,20 @@ class WorkshopEngine:
         if workshop.profile == loaded.profile and workshop.report is not None:
             return
         report = self.advisor.assess(loaded)
-        workshop.previous, workshop.report = workshop.report, report
-        workshop.profile = loaded.profile
+        workshop.moved = frozenset()
+        if workshop.report is not None:
+            change = compare(workshop.report, report, [])
+            workshop.moved = frozenset(m.channel for m in (*change.moved, *change.entered,
+                                                           *change.left))
+        workshop.report, workshop.profile = report, loaded.profile
         if workshop.baseline is None:
-            workshop.baseline = report
+            workshop.pin()
 
     def start(self, workshop: Workshop, draft: dict[str, Any]) -> None:
         """Start anew from `draft` (undoable): the advice of what came before is dropped, and
         the new profile, once valid, is the baseline."""
-        workshop.profile = workshop.report = workshop.previous = workshop.baseline = None
-        workshop.explanation = None
+        workshop.profile = workshop.report = workshop.baseline = None
+        workshop.moved = frozenset()
         workshop.fixes = []
         self.replace(workshop, draft)
 
@@ -125,7 +124,6 @@ class WorkshopEngine:
         fixes = [lift.changes for fired in explanation.fired for lift in fired.lifts]
         fixes += [miss.fix.changes for miss in explanation.near_misses if miss.fix is not None]
         workshop.fixes = fixes
-        workshop.explanation = explanation
         return explanation
 
     def apply_fix(self, workshop: Workshop, number: int) -> list[Change]:
@@ -138,9 +136,6 @@ class WorkshopEngine:
         changed = apply_changes(workshop.profile, changes)
         self.replace(workshop, profile_data(changed))
         return changes
-
-    def pin(self, workshop: Workshop) -> None:
-        workshop.baseline = workshop.report
 
 
 class SessionStore:

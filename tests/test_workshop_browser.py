@@ -99,11 +99,14 @@ def page(browser: Browser, workshop_url: str) -> Iterator[Page]:
                                   accept_downloads=True)
     opened = context.new_page()
     errors: list[str] = []
+    elsewhere: list[str] = []  # the page works offline: nothing but the workshop is fetched
     opened.on("pageerror", lambda err: errors.append(str(err)))
+    opened.on("request", lambda request: None if request.url.startswith(workshop_url)
+              else elsewhere.append(request.url))
     opened.goto(workshop_url)
     yield opened
     context.close()
-    assert errors == []
+    assert errors == [] and elsewhere == []
 
 
 def shoot(page: Page, name: str) -> None:

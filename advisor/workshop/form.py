@@ -56,7 +56,7 @@ class FormField:
     choices: tuple[Choice, ...] = ()
     minimum: float | None = None
     maximum: float | None = None
-    max_items: int | None = None
+    max_length: int | None = None  # the most items of a list, or characters of a text
     help: str | None = None
     fields: tuple[FormField, ...] = ()  # a section's fields, or one item's of a list
 
@@ -154,7 +154,7 @@ def _field(name: str, info: FieldInfo, channels: tuple[Choice, ...],
         "required": info.is_required(),
         "default": None if info.is_required() else info.get_default(call_default_factory=True),
         "help": _help(name, info.description or helps.get(path)),
-        "max_items": next((c.max_length for c in constraints
+        "max_length": next((c.max_length for c in constraints
                            if getattr(c, "max_length", None) is not None), None),
     }
     if len(members) == 1 and is_model(members[0]):
@@ -293,9 +293,9 @@ def form_data(form: FormField, posted: Any) -> dict[str, Any]:
             raise FormError(Problem(f"no form field is named {shown(key)}", "form"))
         for depth, part in enumerate(path):
             holder = field_at(form, path[:depth])
-            if isinstance(part, int) and holder and holder.max_items is not None and (
-                    part >= holder.max_items):
-                raise FormError(Problem(f"at most {holder.max_items} items", "form", None,
+            if isinstance(part, int) and holder and holder.max_length is not None and (
+                    part >= holder.max_length):
+                raise FormError(Problem(f"at most {holder.max_length} items", "form", None,
                                         show_path(path[:depth])))
         parsed.append((path, None if is_marker else _value(field, raw, key)))
     data: dict[str, Any] = {}
@@ -321,6 +321,6 @@ def item_path(form: FormField, text: Any) -> tuple[PathPart, ...]:
     holder = field_at(form, path) if path else None
     if path is None or not isinstance(path[-1], int) or holder is None or holder.kind != "items":
         raise FormError(Problem(f"no list item is named {shown(text)}", "form"))
-    if holder.max_items is not None and path[-1] >= holder.max_items:
-        raise FormError(Problem(f"at most {holder.max_items} items", "form", None, text))
+    if holder.max_length is not None and path[-1] >= holder.max_length:
+        raise FormError(Problem(f"at most {holder.max_length} items", "form", None, text))
     return path

@@ -59,7 +59,7 @@ class Control:
 
     @property
     def maxlength(self) -> int:
-        return self.spec.max_items or MAX_TEXT_CHARS
+        return self.spec.max_length or MAX_TEXT_CHARS
 
 
 def problem_text(problem: Problem) -> str:

@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 import typing
 import urllib.error
 import urllib.request
@@ -385,3 +386,17 @@ def test_a_sessions_undo_history_is_bounded_in_count_and_size(advisor: Advisor) 
                                   "pain_points": [f"x{n}" * 100_000]})
     assert sum(map(len, workshop.undo)) <= MAX_UNDO_CHARS
     assert engine.undo(workshop) and workshop.draft["pain_points"] == ["x3" * 100_000]
+
+
+def test_the_session_store_is_bounded_and_forgets_idle_sessions(advisor: Advisor) -> None:
+    from advisor.workshop.state import SessionStore, WorkshopEngine
+
+    engine = WorkshopEngine(advisor, {"organization": {"name": "A", "type": "hospital"}})
+    store = SessionStore(engine, limit=2)
+    first, second, third = (store.create()[0] for _ in range(3))
+    assert len(first) >= 40  # 32 random bytes, URL-safe
+    assert store.get(first) is None and store.get(second) and store.get(third)
+    idle = SessionStore(engine, idle_seconds=0)
+    session_id, _ = idle.create()
+    time.sleep(0.01)
+    assert idle.get(session_id) is None and len(idle) == 0

@@ -211,6 +211,7 @@ def test_changing_staff_hours_from_30_to_4_changes_the_plan_in_one_round_trip(
     assert ">30<" in plan_of[0] and ">4<" in plan_of[1]
     assert 'id="since-baseline"' in four["advice"]
     assert 'class="moved"' in four["advice"]  # the rows the change moved are marked
+    assert four["status"].startswith("resources.staff_hours_per_week: moved ")
 
 
 def test_a_bad_value_gets_the_command_lines_words_beside_its_field(

@@ -31,9 +31,18 @@ from advisor.files.yamlsafe import parse_document, syntax_of
 from advisor.model.paths import PathPart, get_at, show_value
 from advisor.workflows.explain import Explanation
 from advisor.workshop.exports import EXPORTS, Assessed, export
-from advisor.workshop.form import Choice, FormField, form_data, item_path, profile_form, put_value
+from advisor.workshop.form import (
+    Choice,
+    FormField,
+    changed_fields,
+    form_data,
+    item_path,
+    profile_form,
+    put_value,
+)
 from advisor.workshop.pages import (
     advice_html,
+    every_channel,
     explanation_html,
     form_html,
     page_html,
@@ -173,8 +182,12 @@ class WorkshopApp:
             if op in body:
                 structural = True
                 draft = _with_item(draft, item_path(self.form, body[op]), add=op == "add")
+        before, report = workshop.draft, workshop.report
         self.engine.replace(workshop, draft)
-        return self._reply(workshop, form=structural)
+        message = ""
+        if workshop.report is not report and report is not None:
+            message = _what_moved(changed_fields(before, draft), workshop)
+        return self._reply(workshop, form=structural, message=message)
 
     async def start(self, request: Request, workshop: Workshop, body: Any) -> Response:
         source = body.get("from")
@@ -262,6 +275,17 @@ class WorkshopApp:
                 return _error(422, "; ".join(str(p) for p in err.problems[:5]))
 
         return endpoint
+
+
+def _what_moved(fields: list[str], workshop: Workshop) -> str:
+    """The status line after a change: which fields changed, and which channels that moved."""
+    if not fields:
+        return ""
+    names = {a.channel: a.name for a in every_channel(workshop.report)}
+    moved = sorted(names.get(c, c) for c in workshop.moved)
+    shown_fields = ", ".join(fields[:3]) + (f" and {len(fields) - 3} more" if len(fields) > 3
+                                            else "")
+    return f"{shown_fields}: " + (f"moved {', '.join(moved)}" if moved else "no channel moved")
 
 
 def channel_choices(advisor: Advisor) -> list[Choice]:

@@ -324,3 +324,20 @@ def item_path(form: FormField, text: Any) -> tuple[PathPart, ...]:
     if holder.max_length is not None and path[-1] >= holder.max_length:
         raise FormError(Problem(f"at most {holder.max_length} items", "form", None, text))
     return path
+
+
+def _leaves(data: Any, path: tuple[PathPart, ...] = ()) -> dict[str, Any]:
+    """Every value of profile data by its path (a list of plain values is one value)."""
+    if isinstance(data, dict):
+        parts: list[tuple[PathPart, Any]] = list(data.items())
+    elif isinstance(data, list) and any(isinstance(item, dict) for item in data):
+        parts = list(enumerate(data))
+    else:
+        return {show_path(path): data} if path else {}
+    return {k: v for part, inner in parts for k, v in _leaves(inner, (*path, part)).items()}
+
+
+def changed_fields(before: Any, after: Any) -> list[str]:
+    """The paths whose values differ between two drafts, in the order of the form."""
+    old, new = _leaves(before), _leaves(after)
+    return [path for path in dict.fromkeys([*new, *old]) if old.get(path) != new.get(path)]

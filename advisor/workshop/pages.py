@@ -127,6 +127,11 @@ def problem_places(spec: FormField, workshop: Workshop) -> tuple[dict[str, str],
     return placed, general
 
 
+def every_channel(report: Any) -> list[Any]:
+    """Every channel's advice, tier by tier (read by name, so tiers a report lacks are none)."""
+    return [advice for tier, _ in TIERS for advice in getattr(report, tier, [])]
+
+
 def _tier_of(report: Any) -> dict[str, str]:
     return {advice.channel: tier for tier, _ in TIERS for advice in getattr(report, tier, [])}
 
@@ -134,7 +139,7 @@ def _tier_of(report: Any) -> dict[str, str]:
 def _tier_moves(baseline: Report, report: Report) -> list[tuple[str, str, str]]:
     """Channels whose tier differs from the baseline's: (name, tier before, tier after)."""
     before, after = _tier_of(baseline), _tier_of(report)
-    names = {a.channel: a.name for tier, _ in TIERS for a in getattr(report, tier, [])}
+    names = {a.channel: a.name for a in every_channel(report)}
     labels = dict(TIERS)
     return [(names.get(c, c), labels[before[c]], labels[after[c]])
             for c in sorted(after) if c in before and before[c] != after[c]]

@@ -10,6 +10,7 @@ reports the median of each, and the ratio of medians; absolute times are for ori
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import io
 import itertools
@@ -472,56 +473,65 @@ def bench_peers(rounds: int, count: int) -> None:
         print(f"| {label} | {' | '.join(cells)} |")
 
 
-def bench_throughput(tmp: Path, count: int) -> None:
+def bench_throughput(tmp: Path, count: int, rounds: int = 3) -> None:
     print(
         "\n## throughput on 2 cores: sequential, a 2-process pool, a Dask LocalCluster of 2 "
-        "worker processes, `advisor batch`"
+        f"worker processes, `advisor batch`; modes interleaved over {rounds} rounds (median)"
     )
-    with Advisor() as shipped:
+    with contextlib.ExitStack() as stack:
+        shipped = stack.enter_context(Advisor())
+        pool = stack.enter_context(ProcessPoolExecutor(2))
+        executors: dict[str, Any] = {"2 processes": pool}
+        cluster = _dask_cluster()
+        if cluster is not None:
+            from distributed import Client
+
+            stack.enter_context(cluster)
+            executors["Dask 2 workers"] = stack.enter_context(Client(cluster))
+        for executor in executors.values():
+            shipped.assess_many(variants(50), executor)  # workers load the pack once
         label = f"shipped pack ({len(shipped.pack.rules)} rules)"
         for name, profiles in _sets(count).items():
-            start = time.perf_counter()
-            ready = sum(r.ready for r in shipped.iter_assess(profiles))
-            seq = time.perf_counter() - start
-            rates = {"sequential iter_assess": seq}
-            with ProcessPoolExecutor(2) as pool:
-                shipped.assess_many(profiles[:50], pool)  # workers load the pack once
-                rates.update(_timed_runs(shipped, profiles, pool, "2 processes"))
-            cluster = _dask_cluster()
-            if cluster is not None:
-                from distributed import Client
-
-                with cluster, Client(cluster) as client:
-                    shipped.assess_many(profiles[:50], client)
-                    rates.update(_timed_runs(shipped, profiles, client, "Dask 2 workers"))
+            modes: dict[str, Callable[[], object]] = {
+                "sequential iter_assess": lambda p=profiles: sum(
+                    r.ready for r in shipped.iter_assess(p)
+                )
+            }
+            for where, executor in executors.items():
+                modes.update(_modes(shipped, profiles, executor, where))
+            med = side_by_side(modes, rounds, 1)
+            seq = med["sequential iter_assess"]
             print(f"{label}, {name}, {count} profiles:")
-            for what, seconds in rates.items():
+            for what, seconds in med.items():
                 print(f"  {what}: {count / seconds:,.0f}/s ({seq / seconds:.2f}x sequential)")
-            assert 0 <= ready <= count
     batch_count = 4000  # JSON lines on stdin
     for name, profiles in _sets(batch_count).items():
         text = "".join(json.dumps(p) + "\n" for p in profiles)
-        for args in (["--jobs", "1"], ["--jobs", "2"], *_dask_args()):
-            wall = _batch_wall(tmp, text, args)
-            shown = f"{batch_count / wall:,.0f}/s" if wall else "failed"
-            print(f"advisor batch {' '.join(args)}, {name}, {batch_count} profiles "
-                  f"(whole command, start-up included): {shown}")
+        runs: dict[str, list[float]] = {}
+        for _ in range(rounds):
+            for args in (["--jobs", "1"], ["--jobs", "2"], *_dask_args()):
+                wall = _batch_wall(tmp, text, args)
+                if wall:
+                    runs.setdefault(" ".join(args), []).append(wall)
+        one = statistics.median(runs["--jobs 1"])
+        for args_text, walls in runs.items():
+            wall = statistics.median(walls)
+            print(f"advisor batch {args_text}, {name}, {batch_count} profiles (whole command, "
+                  f"start-up included): {batch_count / wall:,.0f}/s ({one / wall:.2f}x --jobs 1)")
 
 
-def _timed_runs(
+def _modes(
     advisor: Advisor, profiles: list[dict[str, Any]], executor: Any, where: str
-) -> dict[str, float]:
-    out = {}
-    start = time.perf_counter()
-    advisor.assess_many(profiles, executor)
-    out[f"assess_many, {where} (reports kept)"] = time.perf_counter() - start
-    start = time.perf_counter()
-    sum(r.ready for r in advisor.iter_assess(profiles, executor))
-    out[f"iter_assess, {where} (reports validated, dropped)"] = time.perf_counter() - start
-    start = time.perf_counter()
-    sum(len(t) for t in advisor.iter_assess_json(profiles, executor))
-    out[f"iter_assess_json, {where} (JSON handed through)"] = time.perf_counter() - start
-    return out
+) -> dict[str, Callable[[], object]]:
+    return {
+        f"assess_many, {where} (reports kept)": lambda: advisor.assess_many(profiles, executor),
+        f"iter_assess, {where} (reports validated, dropped)": lambda: sum(
+            r.ready for r in advisor.iter_assess(profiles, executor)
+        ),
+        f"iter_assess_json, {where} (JSON handed through)": lambda: sum(
+            len(t) for t in advisor.iter_assess_json(profiles, executor)
+        ),
+    }
 
 
 def _dask_cluster() -> Any:
@@ -701,7 +711,7 @@ def main() -> None:
         "naive": lambda tmp: bench_naive(tmp, rounds),
         "scaling": lambda tmp: bench_scaling(tmp, rounds),
         "peers": lambda tmp: bench_peers(rounds, 300 if args.quick else 1000),
-        "throughput": lambda tmp: bench_throughput(tmp, 4000 if args.quick else 20000),
+        "throughput": lambda tmp: bench_throughput(tmp, 1000 if args.quick else 4000),
         "cold": lambda tmp: bench_cold_start(tmp, 5 if args.quick else 9),
         "load": lambda tmp: bench_load(tmp, 2 if args.quick else 3),
         "memory": lambda tmp: bench_memory(20_000 if args.quick else 100_000),

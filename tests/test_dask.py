@@ -149,3 +149,12 @@ def test_the_cli_runs_a_batch_on_a_local_cluster(tmp_path: Path) -> None:
     assert _cli("-q", "batch", "profiles", "--output", str(local_out)).returncode == 0
     assert dask_out.read_bytes() == local_out.read_bytes()
     assert len(dask_out.read_bytes().splitlines()) == 10
+
+
+def test_a_scheduler_address_that_is_not_one_is_bad_input(tmp_path: Path) -> None:
+    proc = _cli("batch", "profiles", "--output", str(tmp_path / "o.jsonl"), "--scheduler",
+                "nonsense")
+    assert proc.returncode == 2
+    (line,) = proc.stderr.strip().splitlines()  # Dask's own words in the middle
+    assert line.startswith("error: nonsense: cannot reach the Dask scheduler: ")
+    assert line.endswith(" (give its address as tcp://host:port)")

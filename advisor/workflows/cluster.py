@@ -12,6 +12,7 @@ flight, so a long input never sits whole in the cluster's memory.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections import deque
@@ -66,23 +67,29 @@ def dask_client(scheduler: str | None = None, workers: int | None = None) -> Ite
     if scheduler is not None:
         try:
             client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
-        except (OSError, TimeoutError) as err:
+        except (OSError, TimeoutError, ValueError) as err:
             raise InputError(
-                Problem(f"cannot reach the Dask scheduler {scheduler}: {err}", scheduler)
+                Problem(f"cannot reach the Dask scheduler: {err}", scheduler,
+                        hint="give its address as tcp://host:port")
             ) from None
         with client:
             yield client
         return
     if workers is None or workers < 1:
         raise InputError(Problem("--dask needs at least 1 worker"))
-    with distributed.LocalCluster(
-        n_workers=workers,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address="127.0.0.1:0",
-        silence_logs=logging.ERROR,
-    ) as cluster, distributed.Client(cluster) as client:
+    with contextlib.ExitStack() as stack:
+        try:
+            cluster = stack.enter_context(distributed.LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address="127.0.0.1:0",
+                silence_logs=logging.ERROR,
+            ))
+            client = stack.enter_context(distributed.Client(cluster))
+        except (OSError, TimeoutError) as err:
+            raise EngineError(f"could not start a local Dask cluster: {err}") from None
         yield client
 
 

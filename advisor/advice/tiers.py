@@ -44,10 +44,10 @@ def missing_needs(
 ) -> list[str]:
     """What the team lacks to run the channel at all, in the client's words (skills not given
     are not assumed missing: the step is to confirm them)."""
+    lacking = [] if skills is None else sorted(set(channel.skills) - skills)
     needs = [
         f"{skill.replace('_', ' ')} skills in the team (train, hire or contract them)"
-        for skill in sorted(set(channel.skills) - (skills or set()))
-        if skills is not None
+        for skill in lacking
     ]
     if hours_available is not None and channel.hours_per_week > hours_available:
         needs.append(

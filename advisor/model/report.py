@@ -150,21 +150,6 @@ class ChannelAdvice(_Model):
     blocks: list[Block] = Field(default_factory=list)
     fit: Fit | None = None
 
-    def why_not(self) -> tuple[str, str]:
-        """Why a channel is not recommended and what would change that, unescaped, for
-        renderers."""
-        if self.blocks:
-            why = "blocked: " + "; ".join(b.reason for b in self.blocks)
-            return why, "; ".join(b.lift for b in self.blocks)
-        against = [r.text for r in self.reasons if self._points_of(r.rule_id) < 0]
-        why = (
-            against[0] if against else "nothing in the profile ties it to an audience or objective"
-        )
-        return why, "; ".join(self.needs) or "an audience or objective it serves"
-
-    def _points_of(self, rule_id: str) -> float:
-        return sum(t.points for t in self.terms if t.rule_id == rule_id)
-
 
 class ResourcePlan(_Model):
     # None when the profile does not say how many staff hours there are.

@@ -3,21 +3,15 @@ the reasons against it (the rules that blocked or lowered it), never a score for
 
 from __future__ import annotations
 
+from advisor.advice.reasons import reason_strength
 from advisor.model.report import ChannelAdvice
-
-
-def _points_by_rule(advice: ChannelAdvice) -> dict[str, float]:
-    points: dict[str, float] = {}
-    for term in advice.terms:
-        points[term.rule_id] = points.get(term.rule_id, 0.0) + term.points
-    return points
 
 
 def reasons_against(advice: ChannelAdvice) -> list[str]:
     """The sentences of the rules that block the channel or lower its score, strongest first
     (the order of the channel's reasons), each once."""
     blocking = {b.rule_id for b in advice.blocks}
-    points = _points_by_rule(advice)
+    points = reason_strength(advice)
     against = [r for r in advice.reasons if r.rule_id in blocking or points.get(r.rule_id, 0) < 0]
     texts = [b.reason for b in advice.blocks if b.rule_id not in {r.rule_id for r in against}]
     texts += [r.text for r in against]
@@ -28,7 +22,7 @@ def why_not(advice: ChannelAdvice) -> tuple[list[str], str]:
     """The reasons against a channel that is not recommended (each a sentence, strongest
     first) and what would change its standing."""
     against = reasons_against(advice)
-    support = sum(1 for p in _points_by_rule(advice).values() if p > 0)
+    support = sum(1 for p in reason_strength(advice).values() if p > 0)
     if advice.blocks:
         lifts = list(dict.fromkeys(b.lift for b in advice.blocks))
         change = "Lifted when: " + "; ".join(lifts) + "."

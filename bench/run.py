@@ -659,6 +659,107 @@ def bench_memory(count: int) -> None:
     )
 
 
+def firing_pack(folder: Path, rules: int, firing: float = 0.1) -> Path:
+    """A pack of `rules` rules of which the share `firing` fire on synthetic_profile(), as
+    many more are candidates that do not fire (one of their probes matches), and the rest
+    match nothing. Formulas mix `all`, `any` and `not`, so the combining step is exercised
+    on every shape; every tenth firing rule reads a single frame."""
+    fields = [("audience", "name"), ("objective", "metric"), ("organization", "name")]
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "rules").mkdir(exist_ok=True)
+    shutil.copy(MINI / "pack.yaml", folder / "pack.yaml")
+    shutil.copy(MINI / "channels.yaml", folder / "channels.yaml")
+    every = round(1 / firing)
+    out = []
+    for i in range(rules):
+        (k1, f1), (k2, f2) = fields[i % 3], fields[(i + 1) % 3]
+        a, b = 2 + (i // 3) % 498, 2 + (i // 1500 + i) % 498
+        hit1, hit2 = {k1: {f1: "v0"}}, {k2: {f2: "v0"}}
+        miss1, miss2 = {k1: {f1: f"v{a}"}}, {k2: {f2: f"v{b}"}}
+        when: dict[str, Any]
+        if i % every == 0:  # fires
+            shape = (i // every) % 4
+            when = (
+                {"all": [hit1, hit2, {"not": miss1}]} if shape == 0
+                else {"any": [miss1, hit2]} if shape == 1
+                else {"all": [hit1, {"any": [miss2, hit2]}]} if shape == 2
+                else hit1 if (i // every) % 10 == 3
+                else {"all": [hit1, hit2]}
+            )
+        elif i % every == 1:  # a candidate that does not fire
+            when = {"all": [hit1, miss2]} if i % 2 else {"all": [hit2, {"not": hit1}]}
+        else:  # matches nothing
+            when = {"all": [miss1, miss2]}
+        out.append(
+            {
+                "id": f"people.firing.r{i}",
+                "title": f"Synthetic rule {i}",
+                "post": "people",
+                "when": when,
+                "then": [{"score": {"channel": "linkedin", "weight": 1 + i % 5}}],
+                "because": "A synthetic rule for the firing benchmark",
+                "source": "bench",
+            }
+        )
+    for start in range(0, rules, 500):  # rule files are limited to 1 MB each
+        (folder / "rules" / f"firing-{start:05d}.yaml").write_text(
+            yaml.safe_dump(out[start : start + 500], sort_keys=False)
+        )
+    return folder
+
+
+def bench_firing(tmp: Path, rounds: int, assessments: int = 1_000) -> None:
+    """Matching that scales with what fires: durable_rules against the plain Python loop over
+    every rule (naive_fired) at 4,000 rules with 10 % firing, interleaved round by round; then
+    the RSS growth over `assessments` assessments of that pack in this process."""
+    rules = 4_000
+    print(f"\n## matching at {rules:,} rules, 10 % firing: durable_rules vs the plain loop")
+    with Advisor(firing_pack(tmp / "firing", rules)) as advisor:
+        profile = synthetic_profile()
+        loaded = advisor.load(profile)
+        fired = advisor.infer(loaded.profile).fired
+        assert sorted(naive_fired(advisor, profile)) == sorted(fired)
+        facts = profile_to_facts(loaded.profile)
+        by_id = {r.id: r for r in advisor.pack.rules}
+        med = side_by_side(
+            {
+                "loop": lambda: naive_fired(advisor, profile),
+                "durable": lambda: advisor.infer(advisor.load(profile).profile),
+                "facts": lambda: profile_to_facts(advisor.load(profile).profile),
+                "match": lambda: infer(advisor.compiled, by_id, facts, advisor._matcher),
+            },
+            rounds,
+            10,
+        )
+        front = med["facts"]  # validation and facts, which both contenders do first
+        print(
+            f"{len(fired)} of {rules:,} rules fire ({len(facts)} facts). From the profile: "
+            f"plain loop {ms(med['loop'])}, durable_rules {ms(med['durable'])} "
+            f"(loop/durable {med['loop'] / med['durable']:.2f}x). Matching only (validation "
+            f"and facts, {ms(front)}, taken off both): loop {ms(med['loop'] - front)}, "
+            f"durable_rules {ms(med['match'])} "
+            f"(loop/durable {(med['loop'] - front) / med['match']:.2f}x)"
+        )
+        advisor.assess(profile)
+        before = rss_kb()
+        for _ in range(assessments):
+            advisor.assess(profile)
+        after = rss_kb()
+        print(
+            f"RSS over {assessments:,} assessments of this pack: before {before / 1024:.1f} MB, "
+            f"after {after / 1024:.1f} MB, growth {(after - before) / 1024:.2f} MB"
+        )
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(50):
+            infer(advisor.compiled, by_id, facts, advisor._matcher)
+        profiler.disable()
+    text = io.StringIO()
+    pstats.Stats(profiler, stream=text).sort_stats("tottime").print_stats(8)
+    print("where matching goes (cProfile, 50 matches, by own time):")
+    print("\n".join(line for line in text.getvalue().splitlines()[6:] if line.strip()))
+
+
 def bench_profile(tmp: Path) -> None:
     print("\n## where the time goes: the shipped pack, 200 variants")
     profiles = variants(200)
@@ -719,6 +820,7 @@ def main() -> None:
         "load": lambda tmp: bench_load(tmp, 2 if args.quick else 3),
         "memory": lambda tmp: bench_memory(20_000 if args.quick else 100_000),
         "profile": bench_profile,
+        "firing": lambda tmp: bench_firing(tmp, rounds),
     }
     with tempfile.TemporaryDirectory() as tmp:
         for name, part in parts.items():

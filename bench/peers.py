@@ -1,11 +1,12 @@
 """What a user could run instead of durable_rules, on the same compiled pack and the same facts:
-each plugs into advisor.engine.inference.infer as its matcher, so the strata, derived facts and
-rule order are the same for all, and only how conditions are matched differs.
+each plugs into advisor.engine.inference.infer as its matcher, so the strata, derived facts, the
+combining of matched probes into rules and rule order are the same for all, and only how
+conditions (probes) are matched against facts differs.
 
 - `PythonLoopMatcher`: a plain Python loop over the compiled conditions (every probe against
-  every fact, then every rule's formula), the reference evaluator's code.
-- `RuleEngineMatcher`: the rule-engine library (zeroSteiner/rule-engine): each probe and each
-  rule's formula parsed once into a `rule_engine.Rule`, matched against facts grouped by kind.
+  every fact), the reference evaluator's code.
+- `RuleEngineMatcher`: the rule-engine library (zeroSteiner/rule-engine): each probe parsed once
+  into a `rule_engine.Rule`, matched against facts grouped by kind.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from advisor.engine.compiler import And, CompiledPack, Formula, Ref, Test
-from advisor.engine.inference import MatchSession, RuleInput
+from advisor.engine.compiler import CompiledPack, Test
+from advisor.engine.inference import MatchSession
 from advisor.engine.reference import ReferenceMatcher
 from advisor.model.facts import Fact
 
@@ -46,13 +47,6 @@ def _test_expression(test: Test) -> str:
     return f"({present} and {f} {op} {_literal(test.value)})"
 
 
-def _formula_expression(formula: Formula) -> str:
-    if isinstance(formula, Ref):
-        return formula.probe if formula.positive else f"not {formula.probe}"
-    joiner = " and " if isinstance(formula, And) else " or "
-    return "(" + joiner.join(_formula_expression(f) for f in formula.items) + ")"
-
-
 class RuleEngineMatcher:
     """The compiled pack as rule-engine rules, parsed once."""
 
@@ -69,10 +63,6 @@ class RuleEngineMatcher:
             self.probes.setdefault(probe.kind, []).append(
                 (probe.id, rule_engine.Rule(text, context=context))
             )
-        self.formulas = {
-            rule.id: rule_engine.Rule(_formula_expression(rule.formula), context=context)
-            for rule in compiled.rules
-        }
 
     @contextmanager
     def session(self) -> Iterator[MatchSession]:
@@ -89,13 +79,4 @@ class _RuleEngineSession:
             for fact in facts
             for probe_id, rule in self.matcher.probes.get(fact.kind, ())
             if rule.matches(fact.fields)  # type: ignore[attr-defined]
-        ]
-
-    def match_rules(self, inputs: Sequence[RuleInput]) -> list[str]:
-        return [
-            item.rule
-            for item in inputs
-            if self.matcher.formulas[item.rule].matches(  # type: ignore[attr-defined]
-                {p: bool(v) for p, v in item.truth.items()}
-            )
         ]

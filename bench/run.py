@@ -38,16 +38,8 @@ sys.path.insert(0, str(ROOT))
 
 from advisor import Advisor  # noqa: E402
 from advisor.advice.ranking import build_report  # noqa: E402
-from advisor.engine.durable import (  # noqa: E402
-    KIND,
-    LANE_FACT_BUDGET,
-    RULE,
-    RULE_INPUT,
-    _dumps,
-    rule_routes,
-    ruleset_json,
-)
-from advisor.engine.inference import infer  # noqa: E402
+from advisor.engine.durable import KIND, LANE_FACT_BUDGET, _dumps, ruleset_json  # noqa: E402
+from advisor.engine.inference import holds, infer  # noqa: E402
 from advisor.errors import AdvisorError  # noqa: E402
 from advisor.model.facts import Fact, profile_to_facts  # noqa: E402
 from advisor.rulebook.conditions import AllOf, AnyOf, Condition, FieldTest, Frame, NotOf  # noqa: E402
@@ -135,25 +127,20 @@ _RAW_NAMES = itertools.count()
 class RawDurable:
     """What the adapter does, written directly against the C module with nothing else: the same
     compiled rulesets, the same facts (built once, outside the timing), the same two-step match
-    (facts -> probes, probe truth -> the rules reading a probe that hit) stratum by stratum with
-    derived facts asserted in between, one session per ruleset reused by consecutive runs and
-    deleted when it holds LANE_FACT_BUDGET facts (as the adapter does)."""
+    (facts -> probes in durable_rules, then the formulas of the rules reading a probe that hit,
+    by inference's `holds`) stratum by stratum with derived facts asserted in between, one
+    session per ruleset reused by consecutive runs and deleted when it holds LANE_FACT_BUDGET
+    facts (as the adapter does)."""
 
     def __init__(self, advisor: Advisor, facts: list[Fact]) -> None:
-        probe_shards, rule_shards = ruleset_json(advisor.compiled)
         self.compiled = advisor.compiled
-        self.routes = rule_routes(advisor.compiled)
         # A name no other instance used (an id() is reused once its object is collected).
         tag = next(_RAW_NAMES)
         self.probe_handles = [
             dre.create_ruleset(f"raw_probes{i}_{tag}", _dumps(r))
-            for i, r in enumerate(probe_shards)
+            for i, r in enumerate(ruleset_json(advisor.compiled))
         ]
-        self.rule_handles = [
-            dre.create_ruleset(f"raw_rules{i}_{tag}", _dumps(r))
-            for i, r in enumerate(rule_shards)
-        ]
-        self.stored = {h: 0 for h in [*self.probe_handles, *self.rule_handles]}
+        self.stored = dict.fromkeys(self.probe_handles, 0)
         self.sessions = dict.fromkeys(self.stored, 0)
         self.facts = facts
         self.derives = {
@@ -200,24 +187,7 @@ class RawDurable:
                     for r in self.compiled.rules_by_probe.get(probe, ())
                     if r.stratum == stratum
                 )
-            inputs: dict[int, list[dict[str, Any]]] = {}
-            now: list[str] = []
-            for _, rule in sorted(candidates.items()):
-                if rule.is_one_probe:  # its probe matched: it holds (as in the adapter)
-                    now.append(rule.id)
-                    continue
-                shard, bucket = self.routes[rule.id]
-                truth = {p: 1 if p in hits else 0 for p in rule.probes}
-                body = {KIND: RULE_INPUT, **bucket, RULE: rule.id, **truth}
-                inputs.setdefault(shard, []).append(body)
-            for shard, bodies in inputs.items():
-                for activation in self._run(self.rule_handles[shard], bodies):
-                    ((_name, frames),) = activation.items()
-                    if RULE in frames["m"]:
-                        now.append(frames["m"][RULE])
-            # A rule whose formula is an `any` is one durable_rules rule per branch: several
-            # branches may fire for one input (the adapter takes the set, too).
-            now = list(dict.fromkeys(now))
+            now = [r.id for _, r in sorted(candidates.items()) if holds(r.formula, hits)]
             fired += now
             new = {d for rule_id in now for d in self.derives.get(rule_id, ())} - derived
             if new:
@@ -433,7 +403,7 @@ def bench_peers(rounds: int, count: int) -> None:
             "plain Python loop over the compiled conditions": PythonLoopMatcher(advisor.compiled),
         }
         try:
-            matchers["rule-engine 5 (each probe and formula a parsed Rule)"] = RuleEngineMatcher(
+            matchers["rule-engine 5 (each probe a parsed Rule)"] = RuleEngineMatcher(
                 advisor.compiled
             )
         except ImportError:

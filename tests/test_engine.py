@@ -18,7 +18,7 @@ from advisor.engine.durable import (
     ruleset_json,
 )
 from advisor.engine.inference import infer
-from advisor.engine.reference import ReferenceMatcher
+from advisor.engine.reference import ReferenceMatcher, reference_fired
 from advisor.model.facts import profile_to_facts
 from advisor.model.profile import Profile
 
@@ -100,7 +100,7 @@ def test_durable_and_reference_agree_on_the_mini_pack(
         reference = infer(
             mini_advisor.compiled, rules, facts, ReferenceMatcher(mini_advisor.compiled)
         )
-        assert engine.fired == reference.fired
+        assert engine.fired == reference_fired(mini_advisor.compiled, rules, facts)[0]
         assert engine.hits == reference.hits
 
 
@@ -133,7 +133,7 @@ def test_too_many_distinct_tests_under_one_node_is_refused_not_a_hang() -> None:
     probes = [Probe(f"p{i}", "audience", ((Test("size", "eq", i),),)) for i in range(520)]
     rules = [CompiledRule(f"r.x.r{i}", i, 0, (f"p{i}",), Ref(f"p{i}"), False) for i in range(520)]
     with pytest.raises(RuleError, match="share one durable_rules network node"):
-        check_limits(*ruleset_json(_pack(probes, rules)))
+        check_limits(ruleset_json(_pack(probes, rules)))
 
 
 def test_more_sibling_tests_than_one_fact_may_match_is_refused() -> None:
@@ -142,13 +142,13 @@ def test_more_sibling_tests_than_one_fact_may_match_is_refused() -> None:
     ]
     rules = [CompiledRule(f"r.x.r{i}", i, 0, (f"p{i}",), Ref(f"p{i}"), False) for i in range(70)]
     with pytest.raises(RuleError, match="sibling tests"):
-        check_limits(*ruleset_json(_pack(probes, rules)))
+        check_limits(ruleset_json(_pack(probes, rules)))
 
 
 def test_equality_tests_on_one_field_do_not_count_as_simultaneous_matches() -> None:
     probes = [Probe(f"p{i}", "audience", ((Test("size", "eq", i),),)) for i in range(100)]
     rules = [CompiledRule(f"r.x.r{i}", i, 0, (f"p{i}",), Ref(f"p{i}"), False) for i in range(100)]
-    check_limits(*ruleset_json(_pack(probes, rules)))
+    check_limits(ruleset_json(_pack(probes, rules)))
 
 
 def test_oversize_text_is_refused_before_the_engine_sees_it(mini_advisor: Advisor) -> None:
@@ -171,7 +171,7 @@ def test_lane_fact_ids_never_share_the_engines_hash() -> None:
 def _reference_fired(advisor: Advisor, profile: dict[str, Any]) -> list[str]:
     rules = {r.id: r for r in advisor.pack.rules}
     facts = profile_to_facts(Profile.model_validate(profile))
-    return infer(advisor.compiled, rules, facts, ReferenceMatcher(advisor.compiled)).fired
+    return reference_fired(advisor.compiled, rules, facts)[0]
 
 
 def _varied(make_profile: Make) -> list[dict[str, Any]]:
@@ -198,7 +198,7 @@ def test_a_full_lane_is_retired_and_assessments_stay_exact(
         for round_ in range(30):
             index = (round_ * 3) % len(profiles)
             assert advisor.infer(Profile.model_validate(profiles[index])).fired == expected[index]
-            lane = advisor._matcher.probe_lanes[0]
+            lane = advisor._matcher.lanes[0]
             sids.add(lane.sid)
             facts = len(profile_to_facts(Profile.model_validate(profiles[index])))
             assert lane.stored <= max(lane.budget, facts)
@@ -211,7 +211,7 @@ def test_a_lane_serves_many_assessments_and_old_facts_never_fire_again(make_prof
     profiles = _varied(make_profile)
     with Advisor(MINI_PACK) as advisor:
         expected = [_reference_fired(advisor, p) for p in profiles]
-        lane = advisor._matcher.probe_lanes[0]
+        lane = advisor._matcher.lanes[0]
         for round_ in range(40):
             index = round_ % len(profiles)
             assert advisor.infer(Profile.model_validate(profiles[index])).fired == expected[index]
@@ -230,7 +230,7 @@ def test_a_failed_assessment_retires_its_lanes(
     monkeypatch.setattr(engine, "MAX_ACTIONS", 2)
     with pytest.raises(EngineError, match="more than 2 rule activations"):
         mini_advisor.infer(Profile.model_validate(profile))
-    assert mini_advisor._matcher.probe_lanes[0].sid == ""  # half-run facts and actions are gone
+    assert mini_advisor._matcher.lanes[0].sid == ""  # half-run facts and actions are gone
     monkeypatch.undo()
     assert mini_advisor.infer(Profile.model_validate(profile)).fired == expected
 
@@ -258,7 +258,8 @@ def test_a_lane_whose_state_fact_would_collide_starts_another_session(
         assert advisor.infer(Profile.model_validate(profile)).fired == _reference_fired(
             advisor, profile
         )
-    assert len(state_ids) >= 3  # the first sid was passed over; then one per ruleset
+        assert f"sid-{advisor._matcher.lanes[0].sid}" == state_ids[1]
+    assert len(state_ids) == 2  # the first sid was passed over for the next
 
 
 def test_every_profile_part_becomes_facts_with_paths(make_profile: Make) -> None:
@@ -316,27 +317,43 @@ def test_a_fact_with_more_properties_than_the_engine_allows_is_refused(
         session.match_facts([wide])
 
 
-def test_a_rule_that_is_one_probe_fires_from_the_probe_match_alone(
+def test_durable_rules_holds_probes_only_and_rules_combine_them(
     mini_advisor: Advisor, make_profile: Make
 ) -> None:
-    """Its condition is exactly a probe the engine matched: no rule input is asserted for it,
-    and it is not in the rule-input ruleset; rules combining probes still are."""
+    """durable_rules matches every probe and nothing else (no ruleset of rules to hold in
+    memory); inference combines the matches, single probes and formulas alike."""
     compiled = mini_advisor.compiled
+    in_rulesets = {name for shard in ruleset_json(compiled) for name in shard}
+    assert in_rulesets == {p.id for p in compiled.probes} | {engine.STATE_RULE}
     one_probe = {r.id for r in compiled.rules if r.is_one_probe}
     combined = {r.id for r in compiled.rules if not r.is_one_probe}
-    assert one_probe and combined
-    _probe_shards, rule_shards = ruleset_json(compiled)
-    in_ruleset = {
-        rule["all"][0]["m"]["$and"][1]["_rule"]
-        for shard in rule_shards
-        for name, rule in shard.items()
-        if name != "_session_started"
-    }
-    assert in_ruleset == combined
     profile = make_profile(resources={"staff_hours_per_week": 3, "skills": ["writing"]})
     fired = mini_advisor.infer(Profile.model_validate(profile)).fired
     assert fired == _reference_fired(mini_advisor, profile)
     assert set(fired) & one_probe and set(fired) & combined
+
+
+def test_a_lane_past_its_byte_budget_is_retired_and_assessments_stay_exact(
+    make_profile: Make, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lanes retire by the bytes of facts they hold, not only by their count: with a tiny byte
+    budget they retire every assessment or two, never hold more than one assertion past it,
+    and answers do not change."""
+    from tests.conftest import MINI_PACK
+
+    monkeypatch.setattr(engine, "LANE_BYTE_BUDGET", 3_000)
+    profiles = _varied(make_profile)
+    with Advisor(MINI_PACK) as advisor:
+        expected = [_reference_fired(advisor, p) for p in profiles]
+        lane = advisor._matcher.lanes[0]
+        sids, largest = set(), 0
+        for round_ in range(30):
+            index = (round_ * 3) % len(profiles)
+            assert advisor.infer(Profile.model_validate(profiles[index])).fired == expected[index]
+            sids.add(lane.sid)
+            largest = max(largest, lane.bytes)
+            assert lane.stored < lane.budget  # the fact count is not what retired it
+        assert largest <= 3_000 and len(sids) > 10
 
 
 def test_the_id_hash_memo_stays_aligned_when_advisors_in_threads_grow_it(

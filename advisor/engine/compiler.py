@@ -2,12 +2,12 @@
 
 Each frame of a rule becomes a *probe*: a test of one fact (kind plus a conjunction of
 disjunctions of field tests), shared by every rule that asks the same thing. A rule's boolean
-structure (all / any / not) becomes a *formula* over its probes, in negation normal form, matched
-against one rule-input fact per rule. Rules that read derived facts are placed in *strata* after
-the rules that derive them. This is the subset durable_rules matches correctly: single-fact
-conditions only, no joins, no `$not`, no retraction (stock durable_rules 2.0.28 is wrong on
-joins, `$not` and retraction; tests/test_differential.py proves that every shape emitted here
-matches the reference evaluator).
+structure (all / any / not) becomes a *formula* over its probes, in negation normal form, which
+inference evaluates over the probes the engine matched. Rules that read derived facts are placed
+in *strata* after the rules that derive them. Probes are the subset durable_rules matches
+correctly: single-fact conditions only, no joins, no `$not`, no retraction (stock durable_rules
+2.0.28 is wrong on joins, `$not` and retraction; tests/test_differential.py proves that every
+shape emitted here matches the reference evaluator).
 """
 
 from __future__ import annotations
@@ -25,7 +25,10 @@ from advisor.rulebook.conditions import AllOf, Condition, FieldTest, Frame, NotO
 from advisor.rulebook.pack import RulePack
 from advisor.rulebook.rules import Rule, derived_reads, derived_writes
 
-# The rule-input fact holds one property per probe; durable_rules allows 252 per fact.
+# A condition reading more distinct fact tests than this is a generated or runaway rule, not one
+# an author can review (the shipped rules read at most a handful); refusing it keeps every
+# formula small to evaluate and a rule's explanation readable. (It was also durable_rules' bound
+# when formulas were matched there, as one fact of a property per probe.)
 MAX_PROBES_PER_RULE = 200
 
 

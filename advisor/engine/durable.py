@@ -1,7 +1,7 @@
-"""The durable_rules adapter, the only module that imports it: compiled probes and formulas become
-durable_rules rulesets (sharded past 2,000 rules), driven through the C module directly (no Host
-timer threads), with long-lived sessions reused by consecutive assessments and every stock limit
-checked before the engine can trip on it."""
+"""The durable_rules adapter, the only module that imports it: compiled probes become durable_rules
+rulesets (sharded past 2,000 probes), driven through the C module directly (no Host timer
+threads), with long-lived sessions reused by consecutive assessments and every stock limit checked
+before the engine can trip on it. How matched probes combine into rules is inference's `holds`."""
 
 from __future__ import annotations
 
@@ -15,16 +15,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from advisor.engine.compiler import (
-    Clause,
-    CompiledPack,
-    CompiledRule,
-    Formula,
-    Or,
-    Probe,
-    Ref,
-    Test,
-)
+from advisor.engine.compiler import Clause, CompiledPack, Probe, Test
 from advisor.errors import EngineError, Problem, RuleError
 
 try:
@@ -38,19 +29,13 @@ except ImportError as err:  # a build for another Python, or none: say which Pyt
             "which compiles C at install: reinstall it with one of those Pythons",
         )
     ) from None
-from advisor.engine.inference import MatchSession, RuleInput
+from advisor.engine.inference import MatchSession
 from advisor.model.facts import Fact
 
 KIND = "_kind"
-RULE = "_rule"
-RULE_INPUT = "rule_input"
 STATE_RULE = "_session_started"
-BUCKET = "_bucket"
-# Rule inputs are told apart by rule id: past 512 ids under one node create_ruleset never returns,
-# so a large pack first splits them into buckets of this many rules (small packs are unchanged).
-RULES_PER_BUCKET = 256
 # One ruleset holds at most 4,096 rules, and each activation scans every rule of its ruleset for
-# pending actions: a larger pack is sharded over several rulesets of at most this many rules.
+# pending actions: a pack of more probes is sharded over several rulesets of at most this many.
 RULES_PER_SHARD = 2_000
 
 # Stock durable_rules 2.0.28 limits: past them its C module hangs (create_ruleset never returns
@@ -109,13 +94,6 @@ def probe_json(probe: Probe) -> dict[str, Any]:
     return {"$and": [{KIND: probe.kind}, *(clause_json(c) for c in probe.clauses)]}
 
 
-def formula_json(formula: Formula) -> dict[str, Any]:
-    if isinstance(formula, Ref):
-        return {formula.probe: 1 if formula.positive else 0}
-    key = "$or" if isinstance(formula, Or) else "$and"
-    return {key: [formula_json(f) for f in formula.items]}
-
-
 def _shards(items: Sequence[Any]) -> list[Sequence[Any]]:
     """Items split evenly, in order, into as few shards of at most RULES_PER_SHARD as will do."""
     if not items:
@@ -125,55 +103,18 @@ def _shards(items: Sequence[Any]) -> list[Sequence[Any]]:
     return [items[start : start + size] for start in range(0, len(items), size)]
 
 
-def ruleset_json(compiled: CompiledPack) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The probe rulesets and the rule-input rulesets (one of each unless the pack is large
-    enough to shard), each with a rule on the session state fact so every session starts an
-    action (stock workaround for the delete_state crash)."""
+def ruleset_json(compiled: CompiledPack) -> list[dict[str, Any]]:
+    """The probe rulesets (one unless the pack is large enough to shard), each with a rule on
+    the session state fact so every session starts an action (stock workaround for the
+    delete_state crash)."""
     state_rule = {"all": [{"m": {"$s": 1}}]}
-    probe_shards = []
+    shards = []
     for probes in _shards(compiled.probes):
         ruleset: dict[str, Any] = {STATE_RULE: state_rule}
         for probe in probes:
             ruleset[probe.id] = {"all": [{"m": probe_json(probe)}]}
-        probe_shards.append(ruleset)
-    routes = rule_routes(compiled)
-    rule_shards: list[dict[str, Any]] = [
-        {STATE_RULE: state_rule} for _ in _shards(_matched_by_input(compiled))
-    ]
-    for rule in _matched_by_input(compiled):
-        shard, bucket = routes[rule.id]
-        rule_shards[shard][f"r{rule.index}"] = {
-            "all": [
-                {
-                    "m": {
-                        "$and": [
-                            {KIND: RULE_INPUT},
-                            *({BUCKET: value} for value in bucket.values()),
-                            {RULE: rule.id},
-                            formula_json(rule.formula),
-                        ]
-                    }
-                }
-            ]
-        }
-    return probe_shards, rule_shards
-
-
-def _matched_by_input(compiled: CompiledPack) -> tuple[CompiledRule, ...]:
-    """The rules that need a rule input; a rule that is one positive probe holds exactly when the
-    probe ruleset matched it (inference asks for no input)."""
-    return tuple(rule for rule in compiled.rules if not rule.is_one_probe)
-
-
-def rule_routes(compiled: CompiledPack) -> dict[str, tuple[int, dict[str, int]]]:
-    """Each rule input's shard, and the bucket field it carries when the shard is too large for
-    one network node of rule ids (none in a small shard)."""
-    routes: dict[str, tuple[int, dict[str, int]]] = {}
-    for shard, rules in enumerate(_shards(_matched_by_input(compiled))):
-        bucketed = len(rules) > RULES_PER_BUCKET
-        for position, rule in enumerate(rules):
-            routes[rule.id] = (shard, {BUCKET: position // RULES_PER_BUCKET} if bucketed else {})
-    return routes
+        shards.append(ruleset)
+    return shards
 
 
 # ---------------------------------------------------------------- limits
@@ -202,20 +143,17 @@ def _sibling_bound(chains: list[list[dict[str, Any]]]) -> tuple[int, int]:
     return width, matches
 
 
-def check_limits(
-    probe_shards: Sequence[dict[str, Any]], rule_shards: Sequence[dict[str, Any]]
-) -> None:
+def check_limits(shards: Sequence[dict[str, Any]]) -> None:
     """Refuse, before durable_rules sees it, any ruleset that would hang, crash or mislead it."""
-    for label, shards in (("fact tests", probe_shards), ("rules", rule_shards)):
-        for ruleset in shards:
-            _check_ruleset(label, ruleset)
+    for ruleset in shards:
+        _check_ruleset(ruleset)
 
 
-def _check_ruleset(label: str, ruleset: dict[str, Any]) -> None:
+def _check_ruleset(ruleset: dict[str, Any]) -> None:
     if len(ruleset) > MAX_RULES_PER_RULESET:
         raise RuleError(
             Problem(
-                f"the pack compiles to {len(ruleset)} durable_rules {label} in one ruleset; "
+                f"the pack compiles to {len(ruleset)} durable_rules fact tests in one ruleset; "
                 f"one holds at most {MAX_RULES_PER_RULESET}",
                 hint="split it into smaller packs",
             )
@@ -275,6 +213,11 @@ def check_fact(data: dict[str, Any], text: str) -> None:
 # measured fastest for the shipped pack). Reuse is sound because every compiled rule tests a
 # single fact: facts left by earlier assessments never join with new ones.
 LANE_FACT_BUDGET = 512
+# ... and once the facts asserted into it add up to this many bytes of JSON, whatever their count:
+# a stored fact keeps about 7 KiB plus its own size (measured: 7.4 KiB at 100 bytes, 68 KiB at
+# 60 KB), so 512 facts of long text would hold 34 MB in one lane. Typical assessments assert
+# about 150 bytes a fact (512 facts: 80 KB), so this bound binds only on large facts.
+LANE_BYTE_BUDGET = 1 << 20
 # A lane's facts get the ids "0", "1", ... FNV-1a gives the decimal strings below this bound
 # distinct hashes (tests/test_engine.py proves it), so they never collide with each other; only
 # the lane's own state fact, id "sid-<sid>", is checked against them.
@@ -317,6 +260,7 @@ class Lane:
         self.sid = ""
         self.state_hash = 0
         self.stored = 0
+        self.bytes = 0
         # delete_state on a session that never started an action frees an uninitialised pointer;
         # the state rule makes a lane's first assert start one, and retire() checks it did.
         self.started = False
@@ -338,11 +282,17 @@ class Lane:
         self.stored += count
         return first
 
+    def has_room(self, size: int) -> bool:
+        """Whether `size` more bytes of facts keep this session within LANE_BYTE_BUDGET; a
+        session holding nothing yet takes any one assertion (check_fact bounds that)."""
+        return self.bytes == 0 or self.bytes + size <= LANE_BYTE_BUDGET
+
     def run(self, text: str, budget: int) -> list[tuple[str, int]]:
         """Assert facts, then run every pending action in this thread; return what fired, as
         (rule, lane id of the fact)."""
         try:
             # Result 1 means "some fact matched nothing" and 2 "duplicate": neither is an error.
+            self.bytes += len(text)
             _code, offset = dre.assert_facts(self.handle, text)
             fired: list[tuple[str, int]] = []
             started = dre.start_action_for_state(self.handle, offset)
@@ -366,7 +316,13 @@ class Lane:
                 dre.delete_state(self.handle, self.sid)
             except dre.error as err:  # pragma: no cover - stock engine failure
                 raise EngineError(f"durable_rules could not delete a session: {err}") from None
-        self.sid, self.stored, self.started = "", 0, False
+        self.sid, self.stored, self.bytes, self.started = "", 0, 0, False
+
+
+def _encode(sid: str, first: int, bodies: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], str]:
+    """Facts as asserted into session `sid`, with lane ids from `first`, and their JSON text."""
+    items = [{"id": str(n), "sid": sid, **body} for n, body in enumerate(bodies, first)]
+    return items, _dumps(items)
 
 
 class DurableSession:
@@ -382,9 +338,12 @@ class DurableSession:
         if not bodies:
             return []
         first = lane.reserve(len(bodies))
-        sid = lane.sid
-        items = [{"id": str(n), "sid": sid, **body} for n, body in enumerate(bodies, first)]
-        text = _dumps(items)
+        items, text = _encode(lane.sid, first, bodies)
+        if not lane.has_room(len(text)):
+            # The ids and the session id are in the text: encode again for a fresh session.
+            lane.retire()
+            first = lane.reserve(len(bodies))
+            items, text = _encode(lane.sid, first, bodies)
         for item in items:
             check_fact(item, text)
         fired = lane.run(text, MAX_ACTIONS - self.actions)
@@ -396,26 +355,10 @@ class DurableSession:
         # A disjunction whose branches both hold activates once per branch: keep each
         # (probe, fact) match once, in the order the engine reported it.
         matches: dict[tuple[str, str], None] = {}
-        for lane in self.matcher.probe_lanes:
+        for lane in self.matcher.lanes:
             for probe, index in self._assert(lane, bodies):
                 matches[(probe, facts[index].id)] = None
         return list(matches)
-
-    def match_rules(self, inputs: Sequence[RuleInput]) -> list[str]:
-        routes = self.matcher.routes
-        by_shard: dict[int, list[RuleInput]] = {}
-        for item in inputs:
-            by_shard.setdefault(routes[item.rule][0], []).append(item)
-        fired: dict[str, None] = {}
-        for shard in sorted(by_shard):
-            shard_inputs = by_shard[shard]
-            bodies = [
-                {KIND: RULE_INPUT, **routes[item.rule][1], RULE: item.rule, **item.truth}
-                for item in shard_inputs
-            ]
-            for _name, index in self._assert(self.matcher.rule_lanes[shard], bodies):
-                fired[shard_inputs[index].rule] = None
-        return list(fired)
 
 
 class DurableMatcher:
@@ -423,34 +366,27 @@ class DurableMatcher:
     the GIL, so assessments of one pack run one at a time; use processes for throughput."""
 
     def __init__(self, compiled: CompiledPack) -> None:
-        probe_shards, rule_shards = ruleset_json(compiled)
-        check_limits(probe_shards, rule_shards)
+        shards = ruleset_json(compiled)
+        check_limits(shards)
         self.compiled = compiled
-        self.routes = rule_routes(compiled)
         base = f"advisor_{compiled.content_hash[:12] or 'pack'}_{next(_ruleset_names)}"
         self.lock = threading.Lock()
         lanes: list[Lane] = []
         try:
-            for kind, shards in (("probes", probe_shards), ("rules", rule_shards)):
-                for index, ruleset in enumerate(shards):
-                    handle = dre.create_ruleset(f"{base}_{kind}{index}", _dumps(ruleset))
-                    lanes.append(Lane(handle, len(ruleset)))
+            for index, ruleset in enumerate(shards):
+                handle = dre.create_ruleset(f"{base}_probes{index}", _dumps(ruleset))
+                lanes.append(Lane(handle, len(ruleset)))
         except dre.error:
             for lane in lanes:
                 dre.delete_ruleset(lane.handle)
             raise
-        self.probe_lanes = lanes[: len(probe_shards)]
-        self.rule_lanes = lanes[len(probe_shards) :]
+        self.lanes = lanes
         self.closed = False
         # An Advisor dropped without close() must not leak its C rulesets (a service building
         # one per request would grow without bound): free them when the matcher is collected.
         # Not at interpreter exit, when the C module may already be gone.
         self._free = weakref.finalize(self, _free_rulesets, lanes)
         self._free.atexit = False
-
-    @property
-    def lanes(self) -> list[Lane]:
-        return [*self.probe_lanes, *self.rule_lanes]
 
     @contextmanager
     def session(self) -> Iterator[MatchSession]:

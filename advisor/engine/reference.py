@@ -1,6 +1,7 @@
 """A small pure-Python evaluator of the compiled form. It has two jobs only: the oracle of the
-differential test that proves durable_rules right on every shape the compiler emits, and the
-"why not" explanation of rules that did not fire. It never decides a ranking."""
+differential test that proves the advisor's matching right on every shape the compiler emits
+(durable_rules matching probes, inference combining them), and the "why not" explanation of
+rules that did not fire. It never decides a ranking."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from contextlib import contextmanager
 from typing import Any
 
 from advisor.engine.compiler import CompiledPack, Probe, Test, evaluate_formula
-from advisor.engine.inference import MatchSession, RuleInput
-from advisor.model.facts import Fact, FactValue
+from advisor.engine.inference import MatchSession
+from advisor.model.facts import Fact, FactValue, Scalar, derived_fact
+from advisor.rulebook.effects import DeriveEffect
+from advisor.rulebook.rules import Rule
 
 
 def _number(value: Any) -> bool:
@@ -60,7 +63,6 @@ def probe_holds(probe: Probe, fact: Fact) -> bool:
 class ReferenceSession:
     def __init__(self, compiled: CompiledPack) -> None:
         self.compiled = compiled
-        self.by_id = {r.id: r for r in compiled.rules}
 
     def match_facts(self, facts: Sequence[Fact]) -> list[tuple[str, str]]:
         return [
@@ -70,14 +72,29 @@ class ReferenceSession:
             if probe_holds(probe, fact)
         ]
 
-    def match_rules(self, inputs: Sequence[RuleInput]) -> list[str]:
-        return [
-            item.rule
-            for item in inputs
-            if evaluate_formula(
-                self.by_id[item.rule].formula, {p: bool(v) for p, v in item.truth.items()}
-            )
-        ]
+
+def reference_fired(
+    compiled: CompiledPack, rules: Mapping[str, Rule], facts: Sequence[Fact]
+) -> tuple[list[str], list[Fact]]:
+    """The rules that fire, in pack order, and every fact (the given ones, then the derived),
+    computed the plain way: stratum by stratum, every rule of the stratum evaluated over every
+    probe's truth on every fact so far. Shares nothing with inference's candidate selection or
+    its `holds`, so the differential test compares two independent combinations."""
+    facts = list(facts)
+    fired: list[str] = []
+    derived: dict[tuple[str, Scalar], Fact] = {}
+    for stratum in range(compiled.strata):
+        truth = {p.id: any(probe_holds(p, f) for f in facts) for p in compiled.probes}
+        for rule in compiled.rules_in(stratum):
+            if not evaluate_formula(rule.formula, truth):
+                continue
+            fired.append(rule.id)
+            for effect in rules[rule.id].then:
+                key = (effect.name, effect.value) if isinstance(effect, DeriveEffect) else None
+                if key is not None and key not in derived:
+                    derived[key] = derived_fact(len(derived), key[0], key[1], rule.id)
+                    facts.append(derived[key])
+    return fired, facts
 
 
 class ReferenceMatcher:

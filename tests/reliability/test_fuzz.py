@@ -261,7 +261,7 @@ def test_parse_and_compile_of_generated_rules_raise_only_documented_errors(data:
         assert err.problems
         return
     try:
-        check_limits(*ruleset_json(compiled))
+        check_limits(ruleset_json(compiled))
     except RuleError:
         return
     for probe in compiled.probes:

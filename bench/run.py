@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from advisor import Advisor  # noqa: E402
-from advisor.advice.ranking import build_report  # noqa: E402
+from advisor.advice.ranking import ReportWriter  # noqa: E402
 from advisor.engine.durable import KIND, LANE_FACT_BUDGET, _dumps, ruleset_json  # noqa: E402
 from advisor.engine.inference import holds, infer  # noqa: E402
 from advisor.errors import AdvisorError  # noqa: E402
@@ -739,15 +739,14 @@ def bench_profile(tmp: Path) -> None:
         inferences = [advisor.infer(p) for p in loaded]
         reports = [advisor.assess(p) for p in profiles]
         by_id = {r.id: r for r in advisor.pack.rules}
+        writer = ReportWriter(advisor.pack, advisor.compiled, by_id)
         phases: dict[str, Callable[[int], object]] = {
             "validate the profile (Pydantic)": lambda i: advisor.load(profiles[i]),
             "profile -> facts": lambda i: profile_to_facts(loaded[i]),
             "match (durable_rules + adapter)": lambda i: infer(
                 advisor.compiled, by_id, facts[i], advisor._matcher
             ),
-            "build the report": lambda i: build_report(
-                advisor.pack, advisor.compiled, by_id, loaded[i], "", inferences[i]
-            ),
+            "build the report": lambda i: writer.write(loaded[i], "", inferences[i]),
             "report -> JSON": lambda i: reports[i].model_dump_json(),
             "whole assess (from a dict)": lambda i: advisor.assess(profiles[i]),
         }

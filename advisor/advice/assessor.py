@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Self
 
-from advisor.advice.ranking import build_report
+from advisor.advice.ranking import ReportWriter
 from advisor.engine.compiler import CompiledPack, compile_pack
 from advisor.engine.durable import DurableMatcher
 from advisor.engine.inference import Inference, infer
@@ -166,9 +166,7 @@ class Assessor:
     def _assess_valid(self, profile: Profile) -> Report:
         """Assess a profile `load` already accepted."""
         used, inference = self._infer(profile)
-        return build_report(
-            used.pack, used.compiled, used.rules, profile, profile_hash(profile), inference
-        )
+        return used.writer.write(profile, profile_hash(profile), inference)
 
 
 @dataclass(frozen=True)
@@ -179,11 +177,15 @@ class _LoadedPack:
     compiled: CompiledPack
     rules: dict[str, Rule]
     matcher: DurableMatcher
+    writer: ReportWriter
 
     @classmethod
     def build(cls, pack: RulePack) -> _LoadedPack:
         compiled = compile_pack(pack)
-        return cls(pack, compiled, {r.id: r for r in pack.rules}, DurableMatcher(compiled))
+        rules = {r.id: r for r in pack.rules}
+        return cls(
+            pack, compiled, rules, DurableMatcher(compiled), ReportWriter(pack, compiled, rules)
+        )
 
 
 def _channel_problem(

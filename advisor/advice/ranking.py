@@ -1,10 +1,12 @@
 """From fired rules to a report: aggregate effects per channel, rank with deterministic
 tie-breaks, keep blocked channels out of the ranking (with what lifts the block), and fit the
-recommended channels into the staff hours and skills available."""
+recommended channels into the staff hours and skills available. A ReportWriter does it for one
+pack, keeping what every report of the pack shares."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import partial
 
 from advisor.advice.plan import Candidate, action_for, plan_resources
 from advisor.advice.reasons import matched_facts, order_reasons, reason_for
@@ -47,59 +49,111 @@ def audience_labels(profile: Profile) -> dict[str, str]:
     }
 
 
-def build_report(
-    pack: RulePack,
-    compiled: CompiledPack,
-    rules: Mapping[str, Rule],
-    profile: Profile,
-    profile_hash: str,
-    inference: Inference,
-) -> Report:
-    draft = _draft(pack, compiled, rules, inference)
-    labels = audience_labels(profile)
-    for tally in draft.tallies.values():
-        tally.settle(labels)
-    runs = {run.channel: run for run in profile.technology.current_channels}
-    calls = _tier_calls(draft, profile, runs)
-    by_tier: dict[str, list[ChannelTally]] = {tier: [] for tier in TIER_ORDER}
-    for tally in sorted(draft.tallies.values(), key=_rank_key):
-        by_tier[calls[tally.channel.id].tier].append(tally)
-    ranked = by_tier["recommended"] + by_tier["worth_considering"]
-    cap = min(draft.channel_caps)[0] if draft.channel_caps else None
-    candidates = [
-        Candidate(t.channel, calls[t.channel.id].tier, runs.get(t.channel.id)) for t in ranked
-    ]
-    ready = not any(f.level == "blocker" for f in draft.findings)
-    fits, plan = plan_resources(profile, candidates, cap, draft.plan_first, ready)
-    rank = {t.channel.id: i + 1 for i, t in enumerate(ranked)}
-    tiers = {
-        tier: [
-            _advise(t, calls[t.channel.id], rank.get(t.channel.id), plan, fits, runs)
-            for t in tallies
+class ReportWriter:
+    """Writes the reports of one pack. What every report of the pack shares is built once: the
+    pack's identity, its bibliography's notes, the channel names and the POST weights. The
+    report's models are frozen, so reports share these objects safely."""
+
+    def __init__(self, pack: RulePack, compiled: CompiledPack, rules: Mapping[str, Rule]) -> None:
+        self.pack = pack
+        self._compiled = compiled
+        self._rules = rules
+        self._pack_info = pack_info(pack)
+        self._dimension_weight = {post: pack.manifest.weight_of(post) for post in POST_ORDER}
+        self._channel_names = {cid: channel.name for cid, channel in pack.channels.items()}
+        self._notes: dict[tuple[str, int], SourceNote] = {}
+
+    def write(self, profile: Profile, profile_hash: str, inference: Inference) -> Report:
+        """The report of one profile's inference."""
+        draft = self._draft(inference)
+        labels = audience_labels(profile)
+        for tally in draft.tallies.values():
+            tally.settle(labels)
+        runs = {run.channel: run for run in profile.technology.current_channels}
+        calls = _tier_calls(draft, profile, runs)
+        by_tier: dict[str, list[ChannelTally]] = {tier: [] for tier in TIER_ORDER}
+        for tally in sorted(draft.tallies.values(), key=_rank_key):
+            by_tier[calls[tally.channel.id].tier].append(tally)
+        ranked = by_tier["recommended"] + by_tier["worth_considering"]
+        cap = min(draft.channel_caps)[0] if draft.channel_caps else None
+        candidates = [
+            Candidate(t.channel, calls[t.channel.id].tier, runs.get(t.channel.id)) for t in ranked
         ]
-        for tier, tallies in by_tier.items()
-    }
-    findings = sorted(draft.findings, key=lambda f: (_LEVEL_ORDER[f.level], f.code, f.rule_id))
-    sections = _sections(draft)
-    every = [a for tier in TIER_ORDER for a in tiers[tier]]
-    return Report(
-        organization=profile.organization.name,
-        profile_hash=profile_hash,
-        pack=pack_info(pack),
-        ready=ready,
-        findings=findings,
-        recommended=tiers["recommended"],
-        worth_considering=tiers["worth_considering"],
-        not_now=tiers["not_now"],
-        not_recommended=tiers["not_recommended"],
-        preconditions=draft.preconditions,
-        kpis=draft.kpis,
-        resource_plan=plan,
-        derived=_derived_facts(inference),
-        fired_rules=list(inference.fired),
-        sources=source_notes(pack, findings, every, sections),
-        sections=sections,
-    )
+        ready = not any(f.level == "blocker" for f in draft.findings)
+        fits, plan = plan_resources(profile, candidates, cap, draft.plan_first, ready)
+        rank = {t.channel.id: i + 1 for i, t in enumerate(ranked)}
+        tiers = {
+            tier: [
+                _advise(t, calls[t.channel.id], rank.get(t.channel.id), plan, fits, runs)
+                for t in tallies
+            ]
+            for tier, tallies in by_tier.items()
+        }
+        findings = sorted(draft.findings, key=lambda f: (_LEVEL_ORDER[f.level], f.code, f.rule_id))
+        sections = _sections(draft)
+        every = [a for tier in TIER_ORDER for a in tiers[tier]]
+        return Report(
+            organization=profile.organization.name,
+            profile_hash=profile_hash,
+            pack=self._pack_info,
+            ready=ready,
+            findings=findings,
+            recommended=tiers["recommended"],
+            worth_considering=tiers["worth_considering"],
+            not_now=tiers["not_now"],
+            not_recommended=tiers["not_recommended"],
+            preconditions=draft.preconditions,
+            kpis=draft.kpis,
+            resource_plan=plan,
+            derived=_derived_facts(inference),
+            fired_rules=list(inference.fired),
+            sources=self._source_notes(findings, every, sections),
+            sections=sections,
+        )
+
+    def _draft(self, inference: Inference) -> ReportDraft:
+        """Every fired rule's effects applied, in firing order, each by its effect type."""
+        draft = ReportDraft(self.pack.channels)
+        probes = self._compiled.probe_by_id
+        compiled_rules = self._compiled.rule_by_id
+        for rule_id in inference.fired:
+            rule = self._rules[rule_id]
+            compiled_rule = compiled_rules[rule_id]
+            facts = matched_facts(compiled_rule, probes, inference)
+            meta = rule.meta
+            write_reason = partial(
+                reason_for, rule, compiled_rule, probes, inference, facts, self._channel_names
+            )
+            fired = Fired(
+                rule_id,
+                meta.post,
+                self._dimension_weight[meta.post],
+                meta.source,
+                write_reason,
+                facts,
+            )
+            for effect in rule.then:
+                type_of(effect).apply(effect, fired, draft)
+        return draft
+
+    def _source_notes(
+        self,
+        findings: Sequence[Finding],
+        advice: Sequence[ChannelAdvice],
+        sections: Sequence[Section],
+    ) -> list[SourceNote]:
+        """The bibliography entries a report cites, numbered in the order of first use:
+        findings, channels' reasons, then the sections effect types added."""
+        order = [s for f in findings for s in f.sources]
+        order += [s for a in advice for r in a.reasons for s in r.sources]
+        order += [s for section in sections for item in section.items for s in item.sources]
+        notes = []
+        for source_id, number in numbered(order, self.pack.bibliography).items():
+            note = self._notes.get((source_id, number))
+            if note is None:
+                note = self._notes[source_id, number] = _source_note(self.pack, source_id, number)
+            notes.append(note)
+        return notes
 
 
 def _advise(
@@ -112,10 +166,17 @@ def _advise(
 ) -> ChannelAdvice:
     cid = tally.channel.id
     run = runs.get(cid)
-    advice = tally.advice(
-        call.tier, rank, fits.get(cid), list(call.needs), action_for(cid, run, plan), _current(run)
+    # The reasons strongest first: the first is the main reason.
+    reasons = order_reasons(list(tally.reasons.values()), tally.terms, tally.blocks, call.tier)
+    return tally.advice(
+        call.tier,
+        rank,
+        fits.get(cid),
+        list(call.needs),
+        action_for(cid, run, plan),
+        _current(run),
+        reasons,
     )
-    return _ordered(advice)
 
 
 def _tier_calls(
@@ -144,11 +205,6 @@ def _current(run: ChannelRun | None) -> CurrentRun | None:
     return CurrentRun(result=run.result, followers=run.followers, posts_per_week=run.posts_per_week)
 
 
-def _ordered(advice: ChannelAdvice) -> ChannelAdvice:
-    """The advice with its reasons strongest first (the first is the main reason)."""
-    return advice.model_copy(update={"reasons": order_reasons(advice)})
-
-
 def _sections(draft: ReportDraft) -> list[Section]:
     """The sections effect types added, in the registry's order."""
     return [
@@ -156,26 +212,6 @@ def _sections(draft: ReportDraft) -> list[Section]:
         for kind in EFFECT_TYPES
         if (items := draft.sections.get(kind.key))
     ]
-
-
-def _draft(
-    pack: RulePack, compiled: CompiledPack, rules: Mapping[str, Rule], inference: Inference
-) -> ReportDraft:
-    """Every fired rule's effects applied, in firing order, each by its effect type."""
-    draft = ReportDraft(pack.channels)
-    dimension_weight = {post: pack.manifest.weight_of(post) for post in POST_ORDER}
-    channel_names = {cid: channel.name for cid, channel in pack.channels.items()}
-    for rule_id in inference.fired:
-        rule = rules[rule_id]
-        compiled_rule = compiled.rule_by_id[rule_id]
-        facts = matched_facts(compiled_rule, compiled.probe_by_id, inference)
-        reason = reason_for(
-            rule, compiled_rule, compiled.probe_by_id, inference, facts, channel_names
-        )
-        fired = Fired(rule_id, rule.meta.post, dimension_weight[rule.meta.post], reason, facts)
-        for effect in rule.then:
-            type_of(effect).apply(effect, fired, draft)
-    return draft
 
 
 def _derived_facts(inference: Inference) -> list[DerivedFact]:
@@ -194,32 +230,18 @@ def _derived_facts(inference: Inference) -> list[DerivedFact]:
     return derived
 
 
-def source_notes(
-    pack: RulePack,
-    findings: Sequence[Finding],
-    advice: Sequence[ChannelAdvice],
-    sections: Sequence[Section],
-) -> list[SourceNote]:
-    """The bibliography entries a report cites, numbered in the order of first use: findings,
-    channels' reasons, then the sections effect types added."""
-    bibliography = pack.bibliography
-    order = [s for f in findings for s in f.sources]
-    order += [s for a in advice for r in a.reasons for s in r.sources]
-    order += [s for section in sections for item in section.items for s in item.sources]
-    return [
-        SourceNote(
-            number=number,
-            id=entry.id,
-            title=entry.title,
-            publisher=entry.publisher,
-            year=entry.year,
-            url=entry.url,
-            kind=entry.kind,
-            dated=entry.dated,
-        )
-        for source_id, number in numbered(order, bibliography).items()
-        for entry in (bibliography[source_id],)
-    ]
+def _source_note(pack: RulePack, source_id: str, number: int) -> SourceNote:
+    entry = pack.bibliography[source_id]
+    return SourceNote(
+        number=number,
+        id=entry.id,
+        title=entry.title,
+        publisher=entry.publisher,
+        year=entry.year,
+        url=entry.url,
+        kind=entry.kind,
+        dated=entry.dated,
+    )
 
 
 def pack_info(pack: RulePack) -> PackInfo:

@@ -1,5 +1,5 @@
 """Reasons and evidence: render a fired rule's template with the facts its frames matched, and
-say which profile paths and values made each test hold."""
+say which profile paths and values made each test hold; order a channel's reasons."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from advisor.engine.inference import Inference
 from advisor.engine.reference import test_holds
 from advisor.model.facts import CHANNEL_FIELDS, Fact, FactValue
 from advisor.model.post import POST_ORDER
-from advisor.model.report import ChannelAdvice, Evidence, Reason
+from advisor.model.report import Block, ChannelAdvice, Evidence, Reason, ScoreTerm, Tier
 from advisor.rulebook.rules import Rule, template_fields
 
 _OP_WORDS = {
@@ -178,22 +178,31 @@ def reason_for(
 def reason_strength(advice: ChannelAdvice) -> dict[str, float]:
     """What each rule did to the channel: the sum of its points, or minus infinity for a
     rule that blocks it (the strongest thing a rule can do against a channel)."""
+    return _strength(advice.terms, advice.blocks)
+
+
+def _strength(terms: Sequence[ScoreTerm], blocks: Sequence[Block]) -> dict[str, float]:
     strength: dict[str, float] = {}
-    for term in advice.terms:
+    for term in terms:
         strength[term.rule_id] = round(strength.get(term.rule_id, 0.0) + term.points, 4)
-    for block in advice.blocks:
+    for block in blocks:
         strength[block.rule_id] = -math.inf
     return strength
 
 
-def order_reasons(advice: ChannelAdvice) -> list[Reason]:
+_POST_RANK = {post: i for i, post in enumerate(POST_ORDER)}
+
+
+def order_reasons(
+    reasons: Sequence[Reason], terms: Sequence[ScoreTerm], blocks: Sequence[Block], tier: Tier
+) -> list[Reason]:
     """A channel's reasons, strongest first, one per rule. For a recommended channel the
     support comes first (largest points first), then what speaks against it; for a channel
     that is not recommended, what blocks or lowers it comes first. Ties go by POST order, then
     rule id, so the first reason (the main one) is the strongest and the order deterministic."""
-    strength = reason_strength(advice)
-    recommended = advice.tier in ("recommended", "worth_considering")
-    post_rank = {post: i for i, post in enumerate(POST_ORDER)}
+    strength = _strength(terms, blocks)
+    recommended = tier in ("recommended", "worth_considering")
+    last = len(POST_ORDER)
 
     def key(reason: Reason) -> tuple[int, float, int, str]:
         points = strength.get(reason.rule_id, 0.0)
@@ -203,7 +212,7 @@ def order_reasons(advice: ChannelAdvice) -> list[Reason]:
             group = 1 if recommended else 0
         else:
             group = 2
-        return (group, -abs(points), post_rank.get(reason.post, len(POST_ORDER)), reason.rule_id)
+        return (group, -abs(points), _POST_RANK.get(reason.post, last), reason.rule_id)
 
-    unique = {r.rule_id: r for r in reversed(advice.reasons)}
+    unique = {r.rule_id: r for r in reversed(reasons)}
     return sorted(unique.values(), key=key)

@@ -28,7 +28,7 @@ def _apply(effect: FindingEffect, fired: Fired, draft: ReportDraft) -> None:
             rule_id=fired.rule_id,
             post=fired.post,
             evidence=fired.reason.evidence,
-            sources=fired.reason.sources,
+            sources=fired.sources,
         )
     )
 

@@ -29,7 +29,7 @@ def _apply(effect: GovernanceEffect, fired: Fired, draft: ReportDraft) -> None:
             text=effect.text,
             label=effect.area.capitalize(),
             channel=effect.channel,
-            sources=fired.reason.sources,
+            sources=fired.sources,
         ),
     )
 

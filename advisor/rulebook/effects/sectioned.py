@@ -18,6 +18,6 @@ def add_line(
             text=text,
             label=label,
             channel=channel,
-            sources=fired.reason.sources,
+            sources=fired.sources,
         ),
     )

@@ -9,6 +9,8 @@ at the end of this module."""
 
 from __future__ import annotations
 
+import atexit
+import gc
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -121,6 +123,27 @@ def _verbose(text: str) -> None:
         click.echo(text, err=True)
 
 
+def _skip_final_collection() -> None:
+    """At exit, move every object to the collector's permanent generation, so that the
+    interpreter's last garbage collection has nothing to walk. A command leaves tens of thousands
+    of objects (the Pydantic schemas, the compiled pack) that the process's end frees anyway;
+    walking them cost about 60 ms of a 300 ms `advisor assess`. atexit handlers (temporary files,
+    process pools) still run first and the standard streams are still flushed; only finalizers
+    of objects left in reference cycles at exit are not called, which Python never promises."""
+    gc.freeze()
+
+
+_exit_hook_registered = False
+
+
+def _register_exit_hook() -> None:
+    """Once per process, however many times the command line runs in it (tests)."""
+    global _exit_hook_registered
+    if not _exit_hook_registered:
+        atexit.register(_skip_final_collection)
+        _exit_hook_registered = True
+
+
 def _print_version(ctx: click.Context, asked: bool) -> None:
     """--version: the installed distribution's version, read only when asked (and without
     importing importlib.metadata, which costs more than the rest of the command line)."""
@@ -182,6 +205,7 @@ def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
     """
     ctx.meta["advisor.quiet"] = quiet
     ctx.meta["advisor.verbose"] = verbose and not quiet
+    _register_exit_hook()
 
 
 # The commands register themselves on `main` as their modules load.

@@ -73,3 +73,47 @@ def test_the_version_is_read_where_importlib_metadata_reads_it(
     assert installed_version() == version("healthcare-social-advisor") == "9.9.9"
     monkeypatch.undo()
     assert installed_version() == version("healthcare-social-advisor") != "9.9.9"
+
+
+def test_run_in_process_the_command_line_leaves_the_collector_alone() -> None:
+    """Only a process that is the command line freezes its objects (gc.freeze): a program that
+    runs it in-process, as the tests do, keeps collecting its garbage."""
+    code = (
+        "import gc, sys\n"
+        "from advisor.cli import main\n"
+        "try:\n    main(['assess', 'profiles/medical-association.yaml', '--format', 'json'])\n"
+        "except SystemExit:\n    pass\n"
+        "print(gc.get_freeze_count(), gc.isenabled(), file=sys.stderr)\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120,
+        cwd=root,
+    )
+    assert proc.stderr.strip().splitlines()[-1] == "0 True"
+
+
+def test_the_command_line_process_freezes_what_start_up_built() -> None:
+    """The console script's run (sys.argv) builds the Advisor with the collector off, freezes
+    it, and turns the collector back on for the assessments."""
+    code = (
+        "import gc, sys\n"
+        "from advisor.cli import main\n"
+        "seen = []\n"
+        "import advisor.api\n"
+        "opened = advisor.api.Advisor.__init__\n"
+        "def spy(self, *a, **k):\n"
+        "    seen.append(gc.isenabled())\n"
+        "    opened(self, *a, **k)\n"
+        "advisor.api.Advisor.__init__ = spy\n"
+        "sys.argv = ['advisor', 'assess', 'profiles/medical-association.yaml']\n"
+        "try:\n    main()\n"
+        "except SystemExit:\n    pass\n"
+        "print(seen, gc.get_freeze_count() > 10_000, gc.isenabled(), file=sys.stderr)\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120,
+        cwd=root,
+    )
+    assert proc.stderr.strip().splitlines()[-1] == "[False] True True"

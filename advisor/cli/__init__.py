@@ -89,9 +89,22 @@ def write_generated(output: Path, text: str, command: str, *, check: bool) -> No
 
 
 def _open_advisor(rules_dir: Path | None) -> Advisor:
-    from advisor.api import Advisor
+    if not _owns_process:
+        from advisor.api import Advisor
 
-    return Advisor(rules_dir)
+        return Advisor(rules_dir)
+    # Importing the engine and building the Advisor make ~45,000 objects that live as long as
+    # the process and almost no garbage, yet set off ~60 collections that walk them (~10 ms of
+    # a cold `advisor assess`). They are made with the collector off, then frozen: no later
+    # collection (the next profiles of `batch`, the exit) walks them again.
+    gc.disable()
+    try:
+        from advisor.api import Advisor
+
+        return Advisor(rules_dir)
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 def _console(*, stderr: bool = False) -> Console:
@@ -123,25 +136,27 @@ def _verbose(text: str) -> None:
         click.echo(text, err=True)
 
 
+# True when this process is the command line (the console script, `python -m advisor`), not a
+# program that runs it in-process (a test's CliRunner): only then does the command line tune
+# the garbage collector, which is the whole process's.
+_owns_process = False
+
+
+def _own_the_process() -> None:
+    global _owns_process
+    if not _owns_process:
+        _owns_process = True
+        atexit.register(_skip_final_collection)
+
+
 def _skip_final_collection() -> None:
     """At exit, move every object to the collector's permanent generation, so that the
     interpreter's last garbage collection has nothing to walk. A command leaves tens of thousands
     of objects (the Pydantic schemas, the compiled pack) that the process's end frees anyway;
-    walking them cost about 60 ms of a 300 ms `advisor assess`. atexit handlers (temporary files,
-    process pools) still run first and the standard streams are still flushed; only finalizers
+    walking them cost 40-60 ms of a 300 ms `advisor assess`. Other atexit handlers (temporary
+    files, process pools) still run and the standard streams are still flushed; only finalizers
     of objects left in reference cycles at exit are not called, which Python never promises."""
     gc.freeze()
-
-
-_exit_hook_registered = False
-
-
-def _register_exit_hook() -> None:
-    """Once per process, however many times the command line runs in it (tests)."""
-    global _exit_hook_registered
-    if not _exit_hook_registered:
-        atexit.register(_skip_final_collection)
-        _exit_hook_registered = True
 
 
 def _print_version(ctx: click.Context, asked: bool) -> None:
@@ -157,6 +172,11 @@ def _print_version(ctx: click.Context, asked: bool) -> None:
 
 class AdvisorGroup(click.Group):
     """A click group whose usage errors exit 4, so that 2 always means bad input."""
+
+    def main(self, args: Any = None, *rest: Any, **kwargs: Any) -> Any:
+        if args is None:  # the arguments are sys.argv: this process is the command line
+            _own_the_process()
+        return super().main(args, *rest, **kwargs)
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         try:
@@ -205,7 +225,6 @@ def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
     """
     ctx.meta["advisor.quiet"] = quiet
     ctx.meta["advisor.verbose"] = verbose and not quiet
-    _register_exit_hook()
 
 
 # The commands register themselves on `main` as their modules load.

@@ -292,7 +292,7 @@ class Lane:
         (rule, lane id of the fact)."""
         try:
             # Result 1 means "some fact matched nothing" and 2 "duplicate": neither is an error.
-            self.bytes += len(text)
+            self.bytes += len(text)  # ASCII JSON (_dumps): one byte a character
             _code, offset = dre.assert_facts(self.handle, text)
             fired: list[tuple[str, int]] = []
             started = dre.start_action_for_state(self.handle, offset)

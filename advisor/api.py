@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from advisor.advice.assessor import Assessor, ProfileInput, profile_hash
 from advisor.errors import EngineError, Problem
@@ -26,6 +26,8 @@ if TYPE_CHECKING:  # imported when called: they pull in what the plain assessmen
     from advisor.workflows.whatif import Change, WhatIf
 
 __all__ = ["Advisor", "PackRef", "ProfileInput", "profile_hash"]
+
+T = TypeVar("T")
 
 
 class Advisor(Assessor):
@@ -74,8 +76,9 @@ class Advisor(Assessor):
         items = list(sources)
         if executor is None:
             profiles = [self.load(item).profile for item in items]
-            return (self._assess_valid(profile) for profile in profiles)
-        return (Report.model_validate_json(text) for text in self._texts(items, executor))
+            return _deferring_full_collections(self._assess_valid(p) for p in profiles)
+        texts = self._texts(items, executor)
+        return _deferring_full_collections(Report.model_validate_json(t) for t in texts)
 
     def iter_assess_json(
         self, sources: Iterable[ProfileInput], executor: Executor | Any | None = None
@@ -86,7 +89,9 @@ class Advisor(Assessor):
         items = list(sources)
         if executor is None:
             profiles = [self.load(item).profile for item in items]
-            return (self._assess_valid(profile).model_dump_json() for profile in profiles)
+            return _deferring_full_collections(
+                self._assess_valid(p).model_dump_json() for p in profiles
+            )
         return self._texts(items, executor)
 
     def _texts(self, items: list[ProfileInput], executor: Executor | Any) -> Iterator[str]:
@@ -156,6 +161,15 @@ def _full_collections_deferred() -> Iterator[None]:
             _collector_deferrers -= 1
             if _collector_deferrers == 0:
                 gc.set_threshold(*_collector_thresholds)
+
+
+def _deferring_full_collections(items: Iterator[T]) -> Iterator[T]:
+    """`items`, with the collector's full collections deferred from the first item until the
+    last (or until the caller stops iterating). One assessment leaves nothing behind, yet
+    every few hundred a full collection walked the whole heap (the pack, the profiles
+    validated up front): ~20 % of iterating over 2,000 variants."""
+    with _full_collections_deferred():
+        yield from items
 
 
 def _portable(profile: Profile) -> dict[str, Any]:

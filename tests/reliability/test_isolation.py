@@ -217,6 +217,21 @@ def test_assess_many_restores_the_collectors_thresholds_even_across_threads(mini
     assert gc.isenabled()
 
 
+def test_iter_assess_defers_full_collections_only_while_it_is_iterated(mini: Advisor) -> None:
+    profiles = varied_profiles(6, seed=7)
+    before = gc.get_threshold()
+    for stream in (mini.iter_assess(profiles), mini.iter_assess_json(profiles)):
+        assert gc.get_threshold() == before  # nothing deferred before the first item
+        next(stream)
+        assert gc.get_threshold()[:2] == before[:2] and gc.get_threshold()[2] > 1000
+        assert len(list(stream)) == len(profiles) - 1
+        assert gc.get_threshold() == before
+    abandoned = mini.iter_assess(profiles)
+    next(abandoned)
+    abandoned.close()  # a caller that stops early (or drops the iterator) restores it too
+    assert gc.get_threshold() == before
+
+
 def _assess_in_child(ref: Any, profile: dict[str, Any], out: Any) -> None:
     from advisor import api
 

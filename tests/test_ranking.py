@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from advisor import Advisor
 from advisor.advice.plan import Candidate, action_for, plan_resources
 from advisor.model.catalog import Channel
 from advisor.model.profile import Profile
+
+PROFILES = Path(__file__).resolve().parent.parent / "profiles"
 
 Make = Callable[..., dict[str, Any]]
 
@@ -206,3 +209,18 @@ def test_a_channel_run_today_that_does_not_fit_says_what_to_do() -> None:
     ranked = [Candidate(_channel("bb", 3, []), "recommended", run)]
     fits, _ = plan_resources(profile, ranked, cap=None)
     assert fits["bb"].note.endswith("cut its cadence to fit, or pause it")
+
+
+def test_a_step_two_rules_ask_for_is_stated_once_traced_to_the_first() -> None:
+    # The shipped hospital has an energizing objective and the online-reviews pain point: both
+    # ask every patient alike for a review, and the reader gets that step once.
+    with Advisor() as advisor:
+        report = advisor.assess(str(PROFILES / "hospital.yaml"))
+    reviews = report.channel("review_sites")
+    assert reviews is not None
+    steps = [(p.code, p.rule_id) for p in reviews.preconditions if p.code == "ask-every-patient"]
+    assert steps == [("ask-every-patient", "objectives.energizing.reviews")]
+    fired = set(report.fired_rules)
+    assert {"objectives.energizing.reviews", "pain_points.reviews.claim-and-reply"} <= fired
+    every = [*report.preconditions, *(p for a in report.every_channel() for p in a.preconditions)]
+    assert len({(p.channel, p.code, p.text) for p in every}) == len(every)

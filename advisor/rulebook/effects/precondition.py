@@ -20,13 +20,20 @@ class PreconditionEffect(EffectModel):
 
 
 def _apply(effect: PreconditionEffect, fired: Fired, draft: ReportDraft) -> None:
-    step = Precondition(
-        code=effect.code, channel=effect.channel, text=effect.text, rule_id=fired.rule_id
-    )
     if effect.channel == ALL_CHANNELS:
-        draft.preconditions.append(step)
+        steps = draft.preconditions
     else:
-        draft.tally(effect.channel).preconditions.append(step)
+        steps = draft.tally(effect.channel).preconditions
+    # Two rules may ask for the same step (e.g. "ask every patient the same way" for reviews,
+    # once for the objective and once for the pain point): the reader gets it once, traced to
+    # the first rule that asked.
+    if any(s.code == effect.code and s.text == effect.text for s in steps):
+        return
+    steps.append(
+        Precondition(
+            code=effect.code, channel=effect.channel, text=effect.text, rule_id=fired.rule_id
+        )
+    )
 
 
 def _sentence(effect: PreconditionEffect) -> str:

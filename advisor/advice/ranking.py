@@ -90,7 +90,7 @@ class ReportWriter:
             for tier, tallies in by_tier.items()
         }
         findings = sorted(draft.findings, key=lambda f: (_LEVEL_ORDER[f.level], f.code, f.rule_id))
-        sections = _sections(draft)
+        sections = _sections(draft, frozenset(plan.planned))
         every = [a for tier in TIER_ORDER for a in tiers[tier]]
         return Report(
             organization=profile.organization.name,
@@ -205,13 +205,18 @@ def _current(run: ChannelRun | None) -> CurrentRun | None:
     return CurrentRun(result=run.result, followers=run.followers, posts_per_week=run.posts_per_week)
 
 
-def _sections(draft: ReportDraft) -> list[Section]:
-    """The sections effect types added, in the registry's order."""
-    return [
-        Section(effect=kind.key, title=kind.section_title or kind.key, items=items)
-        for kind in EFFECT_TYPES
-        if (items := draft.sections.get(kind.key))
-    ]
+def _sections(draft: ReportDraft, planned: frozenset[str]) -> list[Section]:
+    """The sections effect types added, in the registry's order; a section of an effect type
+    about planned channels only keeps the items of the channels the plan starts."""
+    sections = []
+    for kind in EFFECT_TYPES:
+        items = draft.sections.get(kind.key, [])
+        if kind.planned_channels_only:
+            items = [i for i in items if i.channel is None or i.channel in planned]
+        if items:
+            title = kind.section_title or kind.key
+            sections.append(Section(effect=kind.key, title=title, items=items))
+    return sections
 
 
 def _derived_facts(inference: Inference) -> list[DerivedFact]:

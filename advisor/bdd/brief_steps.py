@@ -30,20 +30,25 @@ def _brief(world: World, pool: Any) -> Brief:
 
 @step(
     "then",
-    'the brief plans "{channel:Text}" at {posts:Count} posts a {per:w}',
+    'the brief plans "{channel:Text}" at {times:Count} {unit:w} a {per:w}',
     example='Then the brief plans "facebook_page" at 2 posts a week',
     doc="The channel is planned in the brief and its cadence (the lowest any rule set) is this "
-    "many posts a week or a month.",
+    "many posts (or checks, for a channel one watches: `at 2 checks a week`) a week or a month.",
     section=BRIEF,
 )
-def _cadence(advisor_world: World, advisor_pool: Any, channel: str, posts: int, per: str) -> None:
+def _cadence(
+    advisor_world: World, advisor_pool: Any, channel: str, times: int, unit: str, per: str
+) -> None:
+    noun = unit.removesuffix("s")
+    if noun not in ("post", "check"):
+        raise StepProblem(f"a cadence counts posts or checks, not '{unit}'")
     brief = _brief(advisor_world, advisor_pool)
     plans = {c.channel: c for c in brief.channels}
     if channel not in plans:
         planned = sorted(plans) or "none"
         raise StepProblem(f"the brief does not plan '{channel}'; it plans {planned}")
     cadence = plans[channel].cadence
-    wanted = f"{posts} post{'' if posts == 1 else 's'} a {per}"
+    wanted = f"{times} {noun}{'' if times == 1 else 's'} a {per}"
     if cadence is None or cadence.text.lower() != wanted:
         shown = cadence.text if cadence else "no cadence"
         raise StepProblem(f"the brief plans '{channel}' at {shown}, not {wanted}")

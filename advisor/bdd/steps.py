@@ -1265,6 +1265,21 @@ def _section_words(advisor_world: World, title: str, words: str) -> None:
         raise StepProblem(f"no item of '{title}' mentions '{words}'")
 
 
+@step(
+    "then",
+    'the report has no "{title:Text}" section',
+    example='Then the report has no "Cadence" section',
+    doc="No section of this title (or effect type) is in the report: no rule added an item to "
+    "it, or, for a cadence, none for a channel the plan starts.",
+    section=REASON,
+)
+def _no_section(advisor_world: World, title: str) -> None:
+    for section in advisor_world.need_report().sections:
+        if section.title.lower() == title.lower() or section.effect == title:
+            raise StepProblem(f"the report has a '{title}' section: "
+                              f"{[i.rule_id for i in section.items]}")
+
+
 def _all_preconditions(report: Report) -> list[Any]:
     pres = list(report.preconditions)
     for advice in report.every_channel():

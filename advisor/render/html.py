@@ -11,7 +11,7 @@ from html import escape
 from advisor.model.paths import show_value
 from advisor.model.post import POST_ORDER
 from advisor.model.report import ChannelAdvice, Evidence, Reason, Report, SourceNote
-from advisor.render.markdown import hidden_note, item_line, plan_rows, shown_items
+from advisor.render.markdown import hidden_note, item_line, plan_rows
 from advisor.render.whynot import current_text, not_now, plan_text, why_not
 from advisor.render.words import display
 
@@ -277,7 +277,7 @@ def _sections(report: Report, w: _Words) -> str:
     out = ""
     for section in report.sections:
         items = "".join(f"<li>{w(item_line(i, w.names))}{_marks(i.sources, w.numbers)}</li>"
-                        for i in shown_items(report, section))
+                        for i in section.items)
         if items:
             out += (f'<section class="effect-section" id="section-{_e(section.effect)}">'
                     f"<h2>{_e(section.title)}</h2><ul>{items}</ul></section>")

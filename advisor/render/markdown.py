@@ -13,7 +13,6 @@ from advisor.model.report import (
     Evidence,
     Reason,
     Report,
-    Section,
     SectionItem,
     SourceNote,
 )
@@ -191,19 +190,11 @@ def item_line(item: SectionItem, names: Mapping[str, str] | None = None) -> str:
     return f"{head}: {item.text}" if head else item.text
 
 
-def shown_items(report: Report, section: Section) -> list[SectionItem]:
-    """A section's items a client reads: a cadence only for the channels the plan starts."""
-    if section.effect != "cadence":
-        return list(section.items)
-    planned = set(report.resource_plan.planned)
-    return [i for i in section.items if i.channel is None or i.channel in planned]
-
-
 def _sections(report: Report, w: _Words) -> list[str]:
     """Every section an effect type added, each a heading and a list of its items."""
     out: list[str] = []
     for section in report.sections:
-        items = shown_items(report, section)
+        items = section.items
         if items:
             out += [f"## {md_escape(section.title)}", ""]
             out += [f"- {w(item_line(i, w.names))}{_marks(i.sources, w.numbers)}" for i in items]

@@ -195,3 +195,6 @@ class EffectType:
     # The title of the report section the effect adds items to (see ReportDraft.add_to_section),
     # or None when it writes into the ranking or the report's own parts.
     section_title: str | None = None
+    # Its section keeps only the items of the channels the plan starts (and items of no channel):
+    # a cadence for a channel the organization will not run is not advice.
+    planned_channels_only: bool = False

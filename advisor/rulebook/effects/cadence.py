@@ -1,5 +1,6 @@
-"""`cadence`: how often to publish on a channel, set from the team's hours and the channel's
-effort."""
+"""`cadence`: how often to publish on a channel (or, for a channel one watches rather than posts
+to, such as review sites or listening, how often to check it), set from the team's hours and the
+channel's effort."""
 
 from __future__ import annotations
 
@@ -17,17 +18,19 @@ class CadenceEffect(EffectModel):
     channel: str
     posts: Annotated[int, Field(ge=1, le=50)]
     per: Literal["week", "month"] = "week"
+    # What is counted: posts, or checks of a channel one watches and answers rather than feeds.
+    unit: Literal["post", "check"] = "post"
     text: Annotated[str, Field(min_length=3, max_length=500)]
 
 
 def rate(effect: CadenceEffect) -> str:
-    """The cadence in words: '3 posts a week', '1 post a month'."""
-    noun = "post" if effect.posts == 1 else "posts"
+    """The cadence in words: '3 posts a week', '1 post a month', '2 checks a week'."""
+    noun = effect.unit if effect.posts == 1 else f"{effect.unit}s"
     return f"{effect.posts} {noun} a {effect.per}"
 
 
 def per_week(effect: CadenceEffect) -> float:
-    """Posts a week, to compare cadences given per week and per month."""
+    """Times a week, to compare cadences given per week and per month."""
     return effect.posts if effect.per == "week" else effect.posts * 12 / 52
 
 
@@ -46,8 +49,12 @@ CADENCE = EffectType(
     ),
     field_notes={
         "channel": "the channel, by its id in `channels.yaml`",
-        "posts": "how many posts (1 to 50)",
+        "posts": "how many posts (1 to 50), or checks with `unit: check`",
         "per": "`week` (the default) or `month`",
+        "unit": (
+            "`post` (the default), or `check` for a channel one watches and answers rather "
+            "than posts to (review sites, listening): '2 checks a week'"
+        ),
         "text": "how to keep the rhythm, as the client will read it",
     },
     example=(
@@ -58,5 +65,6 @@ CADENCE = EffectType(
     sentence=lambda e: f"cadence for {e.channel}: {rate(e)} ({e.text})",
     brief=lambda e: f"cadence `{e.channel}`: {rate(e)}",
     on_channel=lambda e, channel: rate(e) if e.channel == channel else None,
-    section_title="Posting cadence",
+    section_title="Cadence",
+    planned_channels_only=True,
 )

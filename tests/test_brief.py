@@ -114,6 +114,18 @@ def test_a_planned_channel_without_a_cadence_rule_says_so(advisor: Advisor) -> N
     assert "no rule sets one yet" in page
 
 
+def test_a_brief_that_plans_nothing_says_why_blockers_first(advisor: Advisor) -> None:
+    # The shipped medical association has no measurable objective: a blocker, so nothing is
+    # planned, and the brief must not blame the hours and skills.
+    brief = _brief(advisor, REPO / "profiles" / "medical-association.yaml")
+    assert not brief.summary.ready and brief.channels == []
+    for page in (render_brief_markdown(brief, DATE), render_brief_html(brief, DATE)):
+        assert "No channel is planned until the blockers" in page
+        assert "fits the hours and skills" not in page
+    ready = brief.model_copy(update={"summary": brief.summary.model_copy(update={"ready": True})})
+    assert "fits the hours and skills" in render_brief_markdown(ready, DATE)
+
+
 def test_brief_markdown_html_and_json_from_the_command_line(tmp_path: Path) -> None:
     runner = CliRunner()
     profile = str(REPO / "profiles" / "small-nonprofit.yaml")

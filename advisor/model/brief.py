@@ -97,5 +97,12 @@ class Brief(_Model):
     sources: list[SourceNote]
     rules: list[tuple[str, str]]  # (rule id, title) of every rule an item came from
 
+    def no_channel_note(self) -> str:
+        """Why the brief plans no channel, in the client's words: the blockers come first when
+        there are any (the plan launches nothing until they are settled)."""
+        if not self.summary.ready:
+            return "No channel is planned until the blockers in the executive summary are settled."
+        return "No channel fits the hours and skills available yet."
+
     def to_json(self) -> str:
         return self.model_dump_json(indent=2) + "\n"

@@ -84,7 +84,8 @@ def render_brief_html(brief: Brief, date: dt.date, prepared_for: str | None = No
         f'<header><h1>{_e(TITLE)}</h1><p class="meta">Prepared for '
         f"<strong>{_e(prepared_for or brief.organization)}</strong> "
         f"({_e(brief.organization_type)}) · {_e(date.isoformat())}</p></header>",
-        _summary(brief), _channels(brief.channels), _pillars(brief), _pilot(brief),
+        _summary(brief), _channels(brief.channels, brief.no_channel_note()), _pillars(brief),
+        _pilot(brief),
         _measurement(brief), _governance(brief), _spend(brief), _sources(brief), _appendix(brief),
     ]
     return (
@@ -137,9 +138,8 @@ def _channel(plan: ChannelPlan) -> str:
             f"</h3><dl>{body}</dl></div>")
 
 
-def _channels(plans: Sequence[ChannelPlan]) -> str:
-    body = "".join(_channel(p) for p in plans) or (
-        "<p>No channel fits the hours and skills available yet.</p>")
+def _channels(plans: Sequence[ChannelPlan], none_note: str) -> str:
+    body = "".join(_channel(p) for p in plans) or f"<p>{_e(none_note)}</p>"
     return f'<section id="channels"><h2>The channels</h2>{body}</section>'
 
 

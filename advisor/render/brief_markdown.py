@@ -77,7 +77,7 @@ def render_brief_markdown(brief: Brief, date: dt.date, prepared_for: str | None 
     out += [f"Prepared for {md_escape(prepared_for or brief.organization)} "
             f"({md_escape(brief.organization_type)}) · {date.isoformat()}", ""]
     out += _summary(brief)
-    out += _channels(brief.channels)
+    out += _channels(brief.channels, brief.no_channel_note())
     if brief.pillars:
         out += ["## Content pillars", "", *(_item(p) for p in brief.pillars), ""]
     out += _pilot(brief)
@@ -112,10 +112,10 @@ def _summary(brief: Brief) -> list[str]:
     return out
 
 
-def _channels(plans: Sequence[ChannelPlan]) -> list[str]:
+def _channels(plans: Sequence[ChannelPlan], none_note: str) -> list[str]:
     out = ["## The channels", ""]
     if not plans:
-        return [*out, "No channel fits the hours and skills available yet.", ""]
+        return [*out, none_note, ""]
     for plan in plans:
         out += [f"### {md_escape(plan.name)}: {md_escape(plan.step.lower())}", ""]
         out.append(f"- **Role:** {md_escape(plan.role.text)}{_marks(plan.role.notes)}")

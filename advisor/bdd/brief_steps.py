@@ -11,6 +11,7 @@ from advisor.bdd import steps  # noqa: F401  # the shipped steps come first in t
 from advisor.bdd.registry import step
 from advisor.bdd.world import StepProblem, World
 from advisor.model.brief import Brief, BriefItem
+from advisor.rulebook.effects.cadence import UNITS
 from advisor.workflows.brief import build_brief
 
 BRIEF = "The strategy brief"
@@ -33,15 +34,16 @@ def _brief(world: World, pool: Any) -> Brief:
     'the brief plans "{channel:Text}" at {times:Count} {unit:w} a {per:w}',
     example='Then the brief plans "facebook_page" at 2 posts a week',
     doc="The channel is planned in the brief and its cadence (the lowest any rule set) is this "
-    "many posts (or checks, for a channel one watches: `at 2 checks a week`) a week or a month.",
+    "many posts (or issues, episodes, videos, sessions, or checks for a channel one watches: "
+    "`at 2 checks a week`) a week or a month.",
     section=BRIEF,
 )
 def _cadence(
     advisor_world: World, advisor_pool: Any, channel: str, times: int, unit: str, per: str
 ) -> None:
     noun = unit.removesuffix("s")
-    if noun not in ("post", "check"):
-        raise StepProblem(f"a cadence counts posts or checks, not '{unit}'")
+    if noun not in UNITS:
+        raise StepProblem(f"a cadence counts one of {', '.join(UNITS)}, not '{unit}'")
     brief = _brief(advisor_world, advisor_pool)
     plans = {c.channel: c for c in brief.channels}
     if channel not in plans:

@@ -15,7 +15,7 @@ Feature: The brief's posting cadence
     Then the rule "strategy.cadence.medium-capacity" fires
     And the rule "strategy.cadence.low-capacity" does not fire
     And the brief plans "facebook_page" at 3 posts a week
-    And the brief plans "email_newsletter" at 2 posts a month
+    And the brief plans "email_newsletter" at 2 issues a month
 
   Scenario: a team with 60 hours a week posts on weekdays
     Given the profile "../../profiles/academic-medical-center.yaml"

@@ -4,12 +4,16 @@ channel's effort."""
 
 from __future__ import annotations
 
+import typing
 from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field
 
 from advisor.rulebook.effects.base import EffectModel, EffectType, Fired, ReportDraft
 from advisor.rulebook.effects.sectioned import add_line
+
+Unit = Literal["post", "issue", "episode", "video", "session", "check"]
+UNITS: tuple[str, ...] = typing.get_args(Unit)
 
 
 class CadenceEffect(EffectModel):
@@ -18,13 +22,14 @@ class CadenceEffect(EffectModel):
     channel: str
     posts: Annotated[int, Field(ge=1, le=50)]
     per: Literal["week", "month"] = "week"
-    # What is counted: posts, or checks of a channel one watches and answers rather than feeds.
-    unit: Literal["post", "check"] = "post"
+    # What is counted, in the words a client uses for the channel: posts, newsletter issues,
+    # episodes, videos, sessions, or checks of a channel one watches rather than feeds.
+    unit: Unit = "post"
     text: Annotated[str, Field(min_length=3, max_length=500)]
 
 
 def rate(effect: CadenceEffect) -> str:
-    """The cadence in words: '3 posts a week', '1 post a month', '2 checks a week'."""
+    """The cadence in words: '3 posts a week', '1 issue a month', '2 checks a week'."""
     noun = effect.unit if effect.posts == 1 else f"{effect.unit}s"
     return f"{effect.posts} {noun} a {effect.per}"
 
@@ -42,17 +47,20 @@ CADENCE = EffectType(
     key="cadence",
     model=CadenceEffect,
     note=(
-        "Sets how often to publish on a channel, as a number of posts a week or a month, with a "
-        "note on how to keep it up. The strategy brief shows the cadence of each planned channel; "
+        "Sets how often to publish on a channel (or to check one it watches), as a number of "
+        "posts, issues, episodes, videos, sessions or checks a week or a month, with a note on "
+        "how to keep it up. The report and the strategy brief show the cadence of each planned "
+        "channel; "
         "when several rules give one channel a cadence, the lowest wins (a rhythm the team can "
         "keep beats one it drops), and every note is kept."
     ),
     field_notes={
         "channel": "the channel, by its id in `channels.yaml`",
-        "posts": "how many posts (1 to 50), or checks with `unit: check`",
+        "posts": "how many (1 to 50) of the `unit`",
         "per": "`week` (the default) or `month`",
         "unit": (
-            "`post` (the default), or `check` for a channel one watches and answers rather "
+            "what is counted: `post` (the default), `issue` (a newsletter), `episode`, `video`, "
+            "`session` (a webinar), or `check` for a channel one watches and answers rather "
             "than posts to (review sites, listening): '2 checks a week'"
         ),
         "text": "how to keep the rhythm, as the client will read it",

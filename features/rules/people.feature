@@ -40,6 +40,7 @@ Feature: People rules: meet each audience where it already is, at the rung it st
       | patient_advocacy_nonprofit      | caregivers            | people.caregivers.information         | email_newsletter |
       | public_health_agency            | seniors               | people.age.seniors                    | facebook_page    |
       | hospital                        | local_public          | people.local-public.hospital-presence | review_sites     |
+      | public_health_agency            | local_public          | people.local-public.presence          | facebook_page    |
       | medical_association             | members               | people.members.private-community      | member_community |
       | medical_association             | prospective_members   | people.members.prospects              | facebook_page    |
       | medical_association             | lapsed_members        | people.members.prospects              | facebook_page    |
@@ -67,6 +68,7 @@ Feature: People rules: meet each audience where it already is, at the rung it st
       | people.caregivers.information         | patients_general |
       | people.age.seniors                    | local_public     |
       | people.local-public.hospital-presence | patients_general |
+      | people.local-public.presence          | patients_general |
       | people.members.private-community      | prospective_members |
       | people.members.prospects              | members          |
       | people.donors.small                   | donors_major     |
@@ -225,3 +227,10 @@ Feature: People rules: meet each audience where it already is, at the rung it st
       | people.platforms.instagram |
       | people.platforms.youtube   |
       | people.platforms.email     |
+
+  Scenario: a public health agency's local public is not told about hospitals and review sites
+    Given a minimal "public_health_agency" profile
+    And an audience of "local_public"
+    When the advisor assesses the profile
+    Then the rule "people.local-public.presence" fires
+    And the rule "people.local-public.hospital-presence" does not fire

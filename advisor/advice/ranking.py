@@ -151,7 +151,8 @@ class ReportWriter:
         for source_id, number in numbered(order, self.pack.bibliography).items():
             note = self._notes.get((source_id, number))
             if note is None:
-                note = self._notes[source_id, number] = _source_note(self.pack, source_id, number)
+                entry = self.pack.bibliography[source_id]
+                note = self._notes[source_id, number] = SourceNote.of(entry, number)
             notes.append(note)
         return notes
 
@@ -233,20 +234,6 @@ def _derived_facts(inference: Inference) -> list[DerivedFact]:
                 )
             )
     return derived
-
-
-def _source_note(pack: RulePack, source_id: str, number: int) -> SourceNote:
-    entry = pack.bibliography[source_id]
-    return SourceNote(
-        number=number,
-        id=entry.id,
-        title=entry.title,
-        publisher=entry.publisher,
-        year=entry.year,
-        url=entry.url,
-        kind=entry.kind,
-        dated=entry.dated,
-    )
 
 
 def pack_info(pack: RulePack) -> PackInfo:

@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
+from advisor.model.sources import Source
+
 REPORT_SCHEMA_VERSION = "2.0"
 
 # What each tier means is documented in docs/advice.md and decided in advisor.advice.tiers.
@@ -116,6 +118,20 @@ class SourceNote(_Model):
     kind: str
     # Why an old source is still cited, when the bibliography says.
     dated: str | None = None
+
+    @classmethod
+    def of(cls, entry: Source, number: int) -> SourceNote:
+        """The note numbered `number` for a bibliography entry."""
+        return cls(
+            number=number,
+            id=entry.id,
+            title=entry.title,
+            publisher=entry.publisher,
+            year=entry.year,
+            url=entry.url,
+            kind=entry.kind,
+            dated=entry.dated,
+        )
 
 
 class Fit(_Model):

@@ -52,12 +52,7 @@ class _Notes:
         return [self.numbers[i] for i in ids if i in self.numbers]
 
     def notes(self) -> list[SourceNote]:
-        return [
-            SourceNote(number=n, id=e.id, title=e.title, publisher=e.publisher, year=e.year,
-                       url=e.url, kind=e.kind, dated=e.dated)
-            for source_id, n in self.numbers.items()
-            for e in (self.bibliography[source_id],)
-        ]
+        return [SourceNote.of(self.bibliography[i], n) for i, n in self.numbers.items()]
 
 
 class _Builder:

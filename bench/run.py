@@ -59,6 +59,15 @@ ADVISOR_CLI = str(Path(sys.executable).with_name("advisor"))
 TOUCHING_RULES = 100
 
 
+def _write_rules(folder: Path, name: str, rules: list[dict[str, Any]]) -> Path:
+    """A synthetic pack's rules as YAML files of 500 rules each (a rule file is limited to 1 MB)."""
+    for start in range(0, len(rules), 500):
+        (folder / "rules" / f"{name}-{start:05d}.yaml").write_text(
+            yaml.safe_dump(rules[start : start + 500], sort_keys=False)
+        )
+    return folder
+
+
 def synthetic_pack(folder: Path, rules: int, proportional: bool = False) -> Path:
     """A pack of `rules` rules, each `all` of two equality tests on text fields with distinct
     values (at most 500 per field, under durable_rules' 512 tests per node). The benchmark
@@ -95,11 +104,7 @@ def synthetic_pack(folder: Path, rules: int, proportional: bool = False) -> Path
                 "source": "bench",
             }
         )
-    for start in range(0, rules, 500):  # rule files are limited to 1 MB each
-        (folder / "rules" / f"synthetic-{start:05d}.yaml").write_text(
-            yaml.safe_dump(out[start : start + 500], sort_keys=False)
-        )
-    return folder
+    return _write_rules(folder, "synthetic", out)
 
 
 def synthetic_profile() -> dict[str, Any]:
@@ -677,11 +682,7 @@ def firing_pack(folder: Path, rules: int, firing: float = 0.1) -> Path:
                 "source": "bench",
             }
         )
-    for start in range(0, rules, 500):  # rule files are limited to 1 MB each
-        (folder / "rules" / f"firing-{start:05d}.yaml").write_text(
-            yaml.safe_dump(out[start : start + 500], sort_keys=False)
-        )
-    return folder
+    return _write_rules(folder, "firing", out)
 
 
 def bench_firing(tmp: Path, rounds: int, assessments: int = 1_000) -> None:

@@ -75,6 +75,16 @@ def test_the_version_is_read_where_importlib_metadata_reads_it(
     assert installed_version() == version("healthcare-social-advisor") != "9.9.9"
 
 
+def _last_stderr_line(code: str) -> str:
+    """Run `code` in a fresh interpreter at the project root; the last line it wrote to stderr."""
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120,
+        cwd=root,
+    )
+    return proc.stderr.strip().splitlines()[-1]
+
+
 def test_run_in_process_the_command_line_leaves_the_collector_alone() -> None:
     """Only a process that is the command line freezes its objects (gc.freeze): a program that
     runs it in-process, as the tests do, keeps collecting its garbage."""
@@ -85,12 +95,7 @@ def test_run_in_process_the_command_line_leaves_the_collector_alone() -> None:
         "except SystemExit:\n    pass\n"
         "print(gc.get_freeze_count(), gc.isenabled(), file=sys.stderr)\n"
     )
-    root = Path(__file__).resolve().parents[1]
-    proc = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120,
-        cwd=root,
-    )
-    assert proc.stderr.strip().splitlines()[-1] == "0 True"
+    assert _last_stderr_line(code) == "0 True"
 
 
 def test_the_command_line_process_freezes_what_start_up_built() -> None:
@@ -111,9 +116,4 @@ def test_the_command_line_process_freezes_what_start_up_built() -> None:
         "except SystemExit:\n    pass\n"
         "print(seen, gc.get_freeze_count() > 10_000, gc.isenabled(), file=sys.stderr)\n"
     )
-    root = Path(__file__).resolve().parents[1]
-    proc = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120,
-        cwd=root,
-    )
-    assert proc.stderr.strip().splitlines()[-1] == "[False] True True"
+    assert _last_stderr_line(code) == "[False] True True"

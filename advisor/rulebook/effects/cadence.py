@@ -50,9 +50,8 @@ CADENCE = EffectType(
         "Sets how often to publish on a channel (or to check one it watches), as a number of "
         "posts, issues, episodes, videos, sessions or checks a week or a month, with a note on "
         "how to keep it up. The report and the strategy brief show the cadence of each planned "
-        "channel; "
-        "when several rules give one channel a cadence, the lowest wins (a rhythm the team can "
-        "keep beats one it drops), and every note is kept."
+        "channel; when several rules give one channel a cadence, the lowest wins (a rhythm the "
+        "team can keep beats one it drops), and every note is kept."
     ),
     field_notes={
         "channel": "the channel, by its id in `channels.yaml`",

@@ -39,7 +39,8 @@ th{background:#f3f4f6}td.num{text-align:right;font-variant-numeric:tabular-nums}
 td,li,p,summary{overflow-wrap:anywhere}
 .meta{color:#555}.banner{background:#fde2e1;border:1px solid #c0392b;padding:.7rem 1rem;
 font-weight:600}.level-blocker{color:#b00020;font-weight:700}.level-warning{color:#8a5a00}
-.level-info{color:#005a8c}code{background:#f3f4f6;padding:0 .2rem;border-radius:3px}
+.level-info{color:#005a8c}[class^=level-]{white-space:nowrap}
+code{background:#f3f4f6;padding:0 .2rem;border-radius:3px}
 .evidence{font-size:.9rem;color:#333;margin:.1rem 0 .4rem 1rem}
 .legend span{display:inline-block;margin-right:1rem}
 .swatch{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:middle}
